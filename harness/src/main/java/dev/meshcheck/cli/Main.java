@@ -1,0 +1,26 @@
+package dev.meshcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar meshcheck.jar <command>}: the entry point of the command line. */
+@Command(
+    name = "meshcheck",
+    mixinStandardHelpOptions = true,
+    version = "meshcheck 0.1.0",
+    description = "Conformance and load testing for NATS meshes.",
+    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Runs a command and returns its exit code (see {@link ExitCodes}). */
+  public static int run(String... args) {
+    return new CommandLine(new Main())
+        .setExecutionExceptionHandler(new UserErrorHandler())
+        .setExitCodeExceptionMapper(ExitCodes::forException)
+        .execute(args);
+  }
+}

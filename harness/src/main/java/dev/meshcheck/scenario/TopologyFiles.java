@@ -1,0 +1,117 @@
+package dev.meshcheck.scenario;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Reads topology YAML files into validated {@link Topology} records.
+ *
+ * <pre>{@code
+ * name: supercluster-2x3
+ * clusters:
+ *   - { name: east, nodes: 3 }
+ *   - { name: west, nodes: 3 }
+ * gateways: full-mesh          # or none (default full-mesh when there are 2+ clusters)
+ * leafnodes:
+ *   - { name: leaf-1, hub: east }
+ * jetstream: false
+ * include: ../configs/hotel-accounts.conf   # relative to this file
+ * }</pre>
+ */
+public final class TopologyFiles {
+  private TopologyFiles() {}
+
+  /**
+   * A topology by file path or by name ({@code cluster-3} means {@code
+   * scenarios/topologies/cluster-3.yaml} under the layout's root).
+   */
+  public static Topology resolve(String nameOrPath, ProjectLayout layout) {
+    Path asPath = Path.of(nameOrPath);
+    if (Files.isRegularFile(asPath)) {
+      return load(asPath);
+    }
+    Path byName = layout.topologies().resolve(nameOrPath + ".yaml");
+    if (Files.isRegularFile(byName)) {
+      return load(byName);
+    }
+    throw new BadInputException(
+        asPath,
+        0,
+        "",
+        "no such topology file, and no topology by that name in "
+            + layout.topologies()
+            + " (known: "
+            + String.join(", ", knownNames(layout))
+            + ")");
+  }
+
+  /** The names of the topologies under the layout's {@code scenarios/topologies}. */
+  public static List<String> knownNames(ProjectLayout layout) {
+    try (Stream<Path> files = Files.list(layout.topologies())) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> n.endsWith(".yaml"))
+          .map(n -> n.substring(0, n.length() - ".yaml".length()))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  public static Topology load(Path file) {
+    YamlTree root = YamlTree.load(file);
+    root.allowOnly("name", "clusters", "gateways", "leafnodes", "jetstream", "include");
+    String name = root.required("name").asName();
+    List<ClusterSpec> clusters = new ArrayList<>();
+    for (YamlTree entry : root.required("clusters").elements()) {
+      entry.allowOnly("name", "nodes");
+      String clusterName = entry.required("name").asName();
+      int nodes = entry.required("nodes").asInt(1, ClusterSpec.MAX_NODES);
+      clusters.add(new ClusterSpec(clusterName, nodes));
+    }
+    if (clusters.isEmpty()) {
+      throw root.required("clusters").error("must list at least one cluster");
+    }
+    boolean fullMesh =
+        root.optional("gateways")
+            .map(g -> g.asChoice("full-mesh", "none").equals("full-mesh"))
+            .orElse(true);
+    List<LeafNodeSpec> leaves = new ArrayList<>();
+    for (YamlTree entry : root.optional("leafnodes").map(YamlTree::elements).orElse(List.of())) {
+      entry.allowOnly("name", "hub");
+      String leafName = entry.required("name").asName();
+      YamlTree hub = entry.required("hub");
+      if (clusters.stream().noneMatch(c -> c.name().equals(hub.asString()))) {
+        throw hub.error(
+            "must name one of the clusters ("
+                + String.join(", ", clusters.stream().map(ClusterSpec::name).toList())
+                + "), was '"
+                + hub.asString()
+                + "'");
+      }
+      leaves.add(new LeafNodeSpec(leafName, hub.asString()));
+    }
+    boolean jetstream = root.optional("jetstream").map(YamlTree::asBoolean).orElse(false);
+    Optional<Path> include = root.optional("include").map(TopologyFiles::includedFile);
+    try {
+      return new Topology(name, clusters, fullMesh, leaves, jetstream, include);
+    } catch (IllegalArgumentException e) {
+      throw root.error(e.getMessage());
+    }
+  }
+
+  private static Path includedFile(YamlTree field) {
+    Path base = field.file().toAbsolutePath().getParent();
+    Path included = base.resolve(field.asString()).normalize();
+    if (!Files.isRegularFile(included)) {
+      throw field.error("names a server config that does not exist: " + included);
+    }
+    return included;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.meshcheck.topology;
+
+import dev.meshcheck.scenario.NodeSpec;
+import dev.meshcheck.scenario.Topology;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Launches each node as a local nats-server process listening on 127.0.0.1 with free ports, its
+ * config, log, pid file and JetStream store in a {@link RunFolder}. Before each launch, servers
+ * left by a harness that was killed are stopped.
+ */
+final class ProcessMeshLauncher implements MeshLauncher {
+  private final Path natsServer;
+  private final Duration readyTimeout;
+  private final Path runParent;
+
+  ProcessMeshLauncher(Path natsServer, Duration readyTimeout, Path runParent) {
+    this.natsServer = natsServer;
+    this.readyTimeout = readyTimeout;
+    this.runParent = runParent;
+  }
+
+  @Override
+  public Backend backend() {
+    return Backend.PROCESSES;
+  }
+
+  @Override
+  public RunningMesh launch(Topology topology) {
+    RunFolder.reapOrphans(runParent);
+    RunFolder folder = RunFolder.create(runParent, topology.name());
+    Map<Integer, NodeEndpoints> endpoints = allocateEndpoints(topology);
+    ServerConfigWriter writer =
+        new ServerConfigWriter(topology, node -> endpoints.get(node.number()));
+    List<ProcessNode> nodes = new ArrayList<>();
+    for (NodeSpec spec : topology.nodes()) {
+      Path config = folder.file(spec.name() + ".conf");
+      Path store = folder.file(spec.name() + "-jetstream");
+      folder.write(config, writer.render(spec, store.toString()));
+      nodes.add(new ProcessNode(spec, endpoints.get(spec.number()), natsServer, config, folder));
+    }
+    ProcessMesh mesh = new ProcessMesh(topology, nodes, folder);
+    try {
+      nodes.forEach(ProcessNode::start);
+      awaitReady(mesh, nodes);
+      return mesh;
+    } catch (RuntimeException e) {
+      mesh.close();
+      throw e;
+    }
+  }
+
+  private void awaitReady(ProcessMesh mesh, List<ProcessNode> nodes) {
+    MeshReadiness readiness = mesh.readiness();
+    long deadline = System.nanoTime() + readyTimeout.toNanos();
+    // Poll in short rounds so that a server that exits on a bad config fails the launch at once,
+    // with its own error, instead of after the whole timeout.
+    while (true) {
+      nodes.forEach(ProcessNode::checkAlive);
+      if (readiness.whatIsMissing(mesh.topology().nodes()).isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        readiness.awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
+      }
+      try {
+        Thread.sleep(50); // a poll interval, not a wait for readiness
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MeshStartException(
+            "interrupted while waiting for mesh " + mesh.topology().name());
+      }
+    }
+  }
+
+  private static Map<Integer, NodeEndpoints> allocateEndpoints(Topology topology) {
+    List<NodeSpec> specs = topology.nodes();
+    int[] ports = FreePorts.onLoopback(specs.size() * 5);
+    Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
+    for (int i = 0; i < specs.size(); i++) {
+      int p = i * 5;
+      endpoints.put(
+          specs.get(i).number(),
+          new NodeEndpoints(
+              "127.0.0.1",
+              "127.0.0.1",
+              ports[p],
+              ports[p + 1],
+              ports[p + 2],
+              ports[p + 3],
+              ports[p + 4]));
+    }
+    return endpoints;
+  }
+
+  static boolean isUsable(Path natsServer) {
+    return Files.isExecutable(natsServer);
+  }
+}

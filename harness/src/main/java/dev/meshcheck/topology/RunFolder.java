@@ -1,0 +1,137 @@
+package dev.meshcheck.topology;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * A temp folder per launched mesh of the processes backend: node configs, logs, JetStream stores
+ * and one pid file per node, plus the owner JVM. {@link #reapOrphans(Path)} stops the servers of
+ * folders whose owner died (a {@code kill -9} of the harness) and deletes those folders.
+ */
+final class RunFolder implements AutoCloseable {
+  static final String OWNER_FILE = "owner";
+
+  private final Path dir;
+
+  private RunFolder(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The parent of every run folder: {@code $TMPDIR/meshcheck-processes}. */
+  static Path defaultParent() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "meshcheck-processes");
+  }
+
+  static RunFolder create(Path parent, String topologyName) {
+    try {
+      Files.createDirectories(parent);
+      String id = topologyName + "-" + UUID.randomUUID().toString().substring(0, 8);
+      Path dir = Files.createDirectory(parent.resolve(id));
+      Files.writeString(dir.resolve(OWNER_FILE), Owner.currentJvm().toString());
+      return new RunFolder(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a run folder under " + parent, e);
+    }
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  Path file(String name) {
+    return dir.resolve(name);
+  }
+
+  void recordPid(String nodeName, long pid) {
+    write(file(nodeName + ".pid"), Long.toString(pid));
+  }
+
+  void write(Path file, String content) {
+    try {
+      Files.writeString(file, content);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+
+  /** Deletes the folder and everything in it. */
+  @Override
+  public void close() {
+    deleteTree(dir);
+  }
+
+  /**
+   * Kills the nats-servers of run folders whose owner JVM is gone and deletes those folders.
+   *
+   * @return how many orphaned servers were killed
+   */
+  static int reapOrphans(Path parent) {
+    if (!Files.isDirectory(parent)) {
+      return 0;
+    }
+    int killed = 0;
+    for (Path run : list(parent)) {
+      Optional<Owner> owner = read(run.resolve(OWNER_FILE)).flatMap(Owner::parse);
+      if (owner.isPresent() && owner.get().isAlive()) {
+        continue;
+      }
+      for (Path pidFile : list(run)) {
+        if (pidFile.getFileName().toString().endsWith(".pid")) {
+          killed += killIfOurs(pidFile, run) ? 1 : 0;
+        }
+      }
+      deleteTree(run);
+    }
+    return killed;
+  }
+
+  /** Kills the pid only if its command line names this run folder: pids get reused. */
+  private static boolean killIfOurs(Path pidFile, Path run) {
+    Optional<ProcessHandle> process =
+        read(pidFile).flatMap(text -> ProcessHandle.of(Long.parseLong(text.trim())));
+    boolean ours =
+        process
+            .flatMap(p -> p.info().commandLine())
+            .map(cmd -> cmd.contains(run.toString()))
+            .orElse(false);
+    if (ours) {
+      process.get().destroyForcibly();
+      process.get().onExit().join();
+    }
+    return ours;
+  }
+
+  private static Optional<String> read(Path file) {
+    try {
+      return Optional.of(Files.readString(file));
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries.toList();
+    } catch (IOException e) {
+      return List.of();
+    }
+  }
+
+  private static void deleteTree(Path root) {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + root, e);
+    }
+  }
+}

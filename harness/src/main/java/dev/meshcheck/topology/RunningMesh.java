@@ -1,0 +1,64 @@
+package dev.meshcheck.topology;
+
+import dev.meshcheck.scenario.Topology;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A mesh that runs. Closing it stops every node and removes everything the launcher made
+ * (processes, containers, networks, temp folders); an external mesh is left as it was. Thread-safe;
+ * close is idempotent.
+ */
+public interface RunningMesh extends AutoCloseable {
+  Topology topology();
+
+  Backend backend();
+
+  /** How clients reach the nodes; recorded with every result because it changes latency. */
+  ClientAccess clientAccess();
+
+  /** Every node in topology order (node 1 first). */
+  List<MeshNode> nodes();
+
+  /** The node numbered {@code number} (from 1). */
+  default MeshNode node(int number) {
+    if (number < 1 || number > nodes().size()) {
+      throw new IllegalArgumentException(
+          "no node " + number + "; this mesh has nodes 1.." + nodes().size());
+    }
+    return nodes().get(number - 1);
+  }
+
+  /** The node named {@code name} ({@code east-2}, {@code leaf-1}) or numbered {@code "3"}. */
+  default MeshNode node(String name) {
+    if (name.matches("\\d+")) {
+      return node(Integer.parseInt(name));
+    }
+    return nodes().stream()
+        .filter(n -> n.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "no node named '"
+                        + name
+                        + "'; nodes are "
+                        + String.join(", ", nodes().stream().map(MeshNode::name).toList())));
+  }
+
+  /** Every node's client URL, comma-separated, as a seed list for clients that should fail over. */
+  default String clientUrls() {
+    return String.join(",", nodes().stream().map(MeshNode::clientUrl).toList());
+  }
+
+  /** The version the first node reports. */
+  default String serverVersion() {
+    return nodes().get(0).serverInfo().version();
+  }
+
+  /** The container image the nodes run, for the containers backend. */
+  Optional<String> image();
+
+  @Override
+  void close();
+}
