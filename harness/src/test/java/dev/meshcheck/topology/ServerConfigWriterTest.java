@@ -1,0 +1,92 @@
+package dev.meshcheck.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshcheck.scenario.NodeSpec;
+import dev.meshcheck.scenario.ProjectLayout;
+import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.scenario.TopologyFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ServerConfigWriterTest {
+  private static final ProjectLayout LAYOUT = ProjectLayout.discover();
+
+  @TempDir Path dir;
+
+  private static ServerConfigWriter writerFor(Topology topology) {
+    return new ServerConfigWriter(
+        topology, node -> NodeEndpoints.standardPorts("n" + node.number()));
+  }
+
+  @Test
+  void clusterMembersRouteToEveryOtherMember() {
+    Topology topology = TopologyFiles.resolve("cluster-3", LAYOUT);
+
+    String conf = writerFor(topology).render(topology.nodes().get(1), "/data");
+
+    assertThat(conf)
+        .contains("server_name: \"east-2\"")
+        .contains("name: \"east\"")
+        .contains("routes: [\"nats-route://n1:6222\", \"nats-route://n3:6222\"]")
+        .doesNotContain("gateway")
+        .doesNotContain("jetstream");
+  }
+
+  @Test
+  void gatewaysPointAtEveryMemberOfTheOtherCluster() {
+    Topology topology = TopologyFiles.resolve("supercluster-2x3", LAYOUT);
+
+    String conf = writerFor(topology).render(topology.nodes().get(0), "/data");
+
+    assertThat(conf)
+        .contains("gateway {")
+        .contains(
+            "{ name: \"west\", urls: [\"nats://n4:7222\", \"nats://n5:7222\", \"nats://n6:7222\"] }")
+        .doesNotContain("{ name: \"east\", urls");
+  }
+
+  @Test
+  void leafNodesDialEveryHubMemberAndHubsListen() {
+    Topology topology = TopologyFiles.resolve("leaf-hub", LAYOUT);
+    ServerConfigWriter writer = writerFor(topology);
+
+    NodeSpec leaf = topology.nodes().get(3);
+    assertThat(writer.render(leaf, "/data"))
+        .contains(
+            "remotes: [ { urls: [\"nats-leaf://n1:7422\", \"nats-leaf://n2:7422\","
+                + " \"nats-leaf://n3:7422\"] } ]")
+        .doesNotContain("cluster {");
+    assertThat(writer.render(topology.nodes().get(0), "/data")).contains("leafnodes {\n  listen");
+  }
+
+  @Test
+  void aSingleNodeNeedsNoClusterBlock() {
+    Topology topology = TopologyFiles.resolve("single", LAYOUT);
+
+    assertThat(writerFor(topology).render(topology.nodes().get(0), "/data"))
+        .doesNotContain("cluster {");
+  }
+
+  @Test
+  void jetstreamGetsAStoreDir() {
+    Topology topology = TopologyFiles.resolve("cluster-3-jetstream", LAYOUT);
+
+    assertThat(writerFor(topology).render(topology.nodes().get(0), "/data/js"))
+        .contains("jetstream {\n  store_dir: \"/data/js\"\n}");
+  }
+
+  @Test
+  void theIncludeIsAppendedLast() throws IOException {
+    Path fragment = dir.resolve("accounts.conf");
+    Files.writeString(fragment, "accounts { A: { users: [ { user: a, password: a } ] } }\n");
+    Topology topology = TopologyFiles.resolve("single", LAYOUT).withInclude(fragment);
+
+    String conf = writerFor(topology).render(topology.nodes().get(0), "/data");
+
+    assertThat(conf).endsWith("accounts { A: { users: [ { user: a, password: a } ] } }\n");
+  }
+}
