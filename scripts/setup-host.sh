@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Prepares this machine for meshcheck: nats-server and Docker from Debian's packages, a running
+# Docker engine, and the image meshcheck/nats:local built from the host's nats-server (no registry
+# needed). Idempotent. Run as root (apt-get, dockerd).
+#
+# If it starts dockerd itself, it writes the pid to $MESHCHECK_DOCKERD_PIDFILE
+# (default /tmp/meshcheck-dockerd.pid) so that the caller can stop it again.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+pidfile="${MESHCHECK_DOCKERD_PIDFILE:-/tmp/meshcheck-dockerd.pid}"
+
+missing=()
+command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
+command -v dockerd >/dev/null || missing+=(docker.io)
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup-host: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+if ! docker info >/dev/null 2>&1; then
+  echo "setup-host: starting dockerd"
+  nohup dockerd >/tmp/meshcheck-dockerd.log 2>&1 &
+  echo $! >"$pidfile"
+  for _ in $(seq 1 60); do
+    docker info >/dev/null 2>&1 && break
+    sleep 1
+  done
+  docker info >/dev/null 2>&1 || { echo "setup-host: dockerd did not come up; see /tmp/meshcheck-dockerd.log" >&2; exit 1; }
+fi
+
+bash "$here/docker/build-local-image.sh"
+echo "setup-host: ready (nats-server $(/usr/sbin/nats-server --version 2>/dev/null || nats-server --version))"
