@@ -62,9 +62,11 @@ public final class SendLoop implements Runnable {
   public void run() {
     long warmupSequence = 0;
     long measuredSequence = 0;
-    for (long index = 0; !stopRequested.getAsBoolean(); index++) {
+    for (long index = 0;
+        !stopRequested.getAsBoolean() && !limitReached(measuredSequence);
+        index++) {
       long intended = nextIntendedNanos(index);
-      if (intended >= phases.endNanos() || limitReached(measuredSequence)) {
+      if (intended >= phases.endNanos()) {
         return;
       }
       boolean isMeasured = phases.isMeasured(intended);
@@ -80,7 +82,9 @@ public final class SendLoop implements Runnable {
       return now < phases.startNanos() ? phases.startNanos() : now;
     }
     long intended = schedule.get().intendedNanos(index);
-    clock.waitUntil(intended);
+    if (intended < phases.endNanos()) {
+      clock.waitUntil(intended);
+    }
     return intended;
   }
 
