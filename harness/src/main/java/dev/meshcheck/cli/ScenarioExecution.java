@@ -65,6 +65,7 @@ final class ScenarioExecution {
           new LoadRun(scenario.name(), scenario.workload(), mesh.nodes(), tuning, Clock.system());
       results.add(run.execute(outDir.resolve(scenario.name() + ".hlog"), progress, stop));
       after = ServerStats.snapshot(mesh.nodes());
+      environment.put("heap_peak_used_bytes", peakHeapUsedBytes());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       problems.add("interrupted");
@@ -85,6 +86,14 @@ final class ScenarioExecution {
         after,
         problems,
         stop.get());
+  }
+
+  /** Sum of each heap pool's peak: an upper bound of the harness's peak heap use. */
+  private static long peakHeapUsedBytes() {
+    return java.lang.management.ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == java.lang.management.MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+        .sum();
   }
 
   private Map<String, Object> settings() {

@@ -159,6 +159,9 @@ public final class LoadRun {
             ? OptionalDouble.empty()
             : OptionalDouble.of(workload.rate().messagesPerSecond());
     double achieved = sent / seconds;
+    // Deliveries are rated up to the last one (subscribers may finish after the publishers).
+    double deliverySeconds =
+        Math.max(seconds, (measured.lastCompletionNanos() - phases.measureStartNanos()) / 1e9);
     List<String> invalid =
         complete
             ? Validity.reasons(histograms.get(Metric.SEND_DELAY), target, achieved, tuning)
@@ -171,8 +174,8 @@ public final class LoadRun {
         sent,
         measured.receivedCount(),
         errors,
-        measured.receivedCount() / seconds,
-        measured.receivedBytes() / seconds,
+        measured.receivedCount() / deliverySeconds,
+        measured.receivedBytes() / deliverySeconds,
         histograms,
         sampler.points(),
         receivers,

@@ -27,6 +27,8 @@ public final class PhaseRecorders {
   private final LongAdder sent = new LongAdder();
   private final LongAdder received = new LongAdder();
   private final LongAdder receivedBytes = new LongAdder();
+  private final java.util.concurrent.atomic.LongAccumulator lastCompletionNanos =
+      new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
 
   public PhaseRecorders() {
     for (Metric metric : Metric.values()) {
@@ -48,6 +50,7 @@ public final class PhaseRecorders {
       long intendedNanos, long sentNanos, long completedNanos, int payloadBytes) {
     received.increment();
     receivedBytes.add(payloadBytes);
+    lastCompletionNanos.accumulate(completedNanos);
     record(Metric.LATENCY, completedNanos - intendedNanos);
     record(Metric.SERVICE_TIME, completedNanos - sentNanos);
   }
@@ -71,6 +74,11 @@ public final class PhaseRecorders {
 
   public long receivedBytes() {
     return receivedBytes.sum();
+  }
+
+  /** The clock time of the latest completion, or {@link Long#MIN_VALUE} before the first. */
+  public long lastCompletionNanos() {
+    return lastCompletionNanos.get();
   }
 
   public long errorCount(ErrorKind kind) {
