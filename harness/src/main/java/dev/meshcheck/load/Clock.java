@@ -1,0 +1,61 @@
+package dev.meshcheck.load;
+
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * Time for the generator: a nanosecond clock and a way to wait until a moment on it. Injected so
+ * that tests can drive schedules with a fake clock. Implementations are thread-safe.
+ */
+public interface Clock {
+  long nanoTime();
+
+  /** Returns at or after {@code deadlineNanos} on this clock (at once when it has passed). */
+  void waitUntil(long deadlineNanos);
+
+  /** The JVM's {@link System#nanoTime()}: parks while far from the deadline, then spins. */
+  static Clock system() {
+    return SystemClock.INSTANCE;
+  }
+
+  /** A clock read from {@code nanoClock} whose waits call {@code waiter} with the deadline. */
+  static Clock of(LongSupplier nanoClock, java.util.function.LongConsumer waiter) {
+    return new Clock() {
+      @Override
+      public long nanoTime() {
+        return nanoClock.getAsLong();
+      }
+
+      @Override
+      public void waitUntil(long deadlineNanos) {
+        if (nanoClock.getAsLong() < deadlineNanos) {
+          waiter.accept(deadlineNanos);
+        }
+      }
+    };
+  }
+
+  /** System time; spinning the last stretch because parkNanos overshoots by ~50-100 µs. */
+  enum SystemClock implements Clock {
+    INSTANCE;
+
+    private static final long SPIN_NANOS = 100_000;
+
+    @Override
+    public long nanoTime() {
+      return System.nanoTime();
+    }
+
+    @Override
+    public void waitUntil(long deadlineNanos) {
+      long remaining;
+      while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
+        if (remaining > SPIN_NANOS) {
+          LockSupport.parkNanos(remaining - SPIN_NANOS);
+        } else {
+          Thread.onSpinWait();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.meshcheck.load;
+
+/**
+ * Sequence bookkeeping of one receiver (a subscriber) or one group of receivers sharing messages (a
+ * queue group): a {@link SequenceWindow} per publisher. Thread-safe (members of a group record from
+ * their own dispatcher threads).
+ */
+final class DeliveryTracker {
+  private final SequenceWindow[] windows;
+
+  DeliveryTracker(int publisherCount) {
+    windows = new SequenceWindow[publisherCount];
+    for (int i = 0; i < publisherCount; i++) {
+      windows[i] = new SequenceWindow();
+    }
+  }
+
+  /** Records a measured arrival; a sender id outside the workload counts as nothing. */
+  synchronized SequenceWindow.Arrival record(int publisherId, long sequence) {
+    if (publisherId < 0 || publisherId >= windows.length) {
+      return SequenceWindow.Arrival.DUPLICATE;
+    }
+    return windows[publisherId].record(sequence);
+  }
+
+  /** Messages expected but never received, given what each publisher sent. */
+  synchronized long lost(long[] measuredSentByPublisher) {
+    long lost = 0;
+    for (int i = 0; i < windows.length; i++) {
+      lost += Math.max(0, measuredSentByPublisher[i] - windows[i].distinct());
+    }
+    return lost;
+  }
+
+  synchronized long distinct() {
+    long total = 0;
+    for (SequenceWindow window : windows) {
+      total += window.distinct();
+    }
+    return total;
+  }
+
+  synchronized long duplicates() {
+    long total = 0;
+    for (SequenceWindow window : windows) {
+      total += window.duplicates();
+    }
+    return total;
+  }
+
+  synchronized long outOfOrder() {
+    long total = 0;
+    for (SequenceWindow window : windows) {
+      total += window.outOfOrder();
+    }
+    return total;
+  }
+}

@@ -1,0 +1,25 @@
+package dev.meshcheck.load;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a workload's receivers counted in the measured phase, beyond the recorders.
+ *
+ * @param lost messages a receiver should have got and did not (fan-out: per subscriber)
+ * @param perMemberCounts queue members (or subscribers) by name, with messages each handled
+ * @param placements which connection went to which node, such as {@code client-1 -> east-1}
+ * @param clientSlowConsumerEvents times jnats dropped messages because a subscription fell behind
+ */
+public record DriverReport(
+    long lost,
+    long duplicates,
+    long outOfOrder,
+    Map<String, Long> perMemberCounts,
+    List<String> placements,
+    long clientSlowConsumerEvents) {
+  public DriverReport {
+    perMemberCounts = Map.copyOf(perMemberCounts);
+    placements = List.copyOf(placements);
+  }
+}

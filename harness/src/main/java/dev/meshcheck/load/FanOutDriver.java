@@ -1,0 +1,223 @@
+package dev.meshcheck.load;
+
+import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.scenario.Workload;
+import dev.meshcheck.scenario.WorkloadKind;
+import dev.meshcheck.topology.MeshNode;
+import io.nats.client.Connection;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Fan-out and queue fan-out: {@code publishers} connections from node 1; plain subscribers (every
+ * one gets every message) and, for queue fan-out, the members of one queue group (one of them gets
+ * each message), spread over the nodes from node 2.
+ */
+final class FanOutDriver implements WorkloadDriver {
+  private final Workload workload;
+  private final Clock clock;
+  private final LoadConnections connections;
+  private final List<Connection> publishers = new ArrayList<>();
+  private final List<Subscriber> plainSubscribers = new ArrayList<>();
+  private final List<Subscriber> groupMembers = new ArrayList<>();
+  private final List<String> placements = new ArrayList<>();
+
+  FanOutDriver(
+      Workload workload,
+      List<MeshNode> nodes,
+      Clock clock,
+      PhaseRecorders warmup,
+      PhaseRecorders measured,
+      LoadConnections connections,
+      LoadTuning tuning)
+      throws IOException, InterruptedException {
+    this.workload = workload;
+    this.clock = clock;
+    this.connections = connections;
+    try {
+      int receiverIndex = 0;
+      for (int i = 0; i < workload.subscriberCount(); i++) {
+        String name = "subscriber-" + (i + 1);
+        Duration delay = i == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
+        int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
+        var spec = new Subscriber.Spec(name, workload.subject(), null, delay, pending);
+        MeshNode node = Placement.receiver(nodes, receiverIndex++);
+        plainSubscribers.add(
+            subscriber(spec, node, new DeliveryTracker(publisherCount()), warmup, measured));
+      }
+      if (workload.kind() == WorkloadKind.QUEUE_FAN_OUT) {
+        DeliveryTracker group = new DeliveryTracker(publisherCount());
+        for (int i = 0; i < workload.service().memberCount(); i++) {
+          String name = "member-" + (i + 1);
+          var spec =
+              new Subscriber.Spec(
+                  name, workload.subject(), workload.service().queueGroup(), Duration.ZERO, 0);
+          MeshNode node = Placement.receiver(nodes, receiverIndex++);
+          groupMembers.add(subscriber(spec, node, group, warmup, measured));
+        }
+      }
+      for (int i = 0; i < publisherCount(); i++) {
+        MeshNode node = Placement.sender(nodes, i);
+        String name = "publisher-" + (i + 1);
+        publishers.add(connections.open(node.clientUrl(), "meshcheck-" + name));
+        placements.add(name + " -> " + node.name());
+      }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private Subscriber subscriber(
+      Subscriber.Spec spec,
+      MeshNode node,
+      DeliveryTracker tracker,
+      PhaseRecorders warmup,
+      PhaseRecorders measured)
+      throws IOException, InterruptedException {
+    Connection connection = connections.open(node.clientUrl(), "meshcheck-" + spec.name());
+    placements.add(spec.name() + " -> " + node.name());
+    return new Subscriber(spec, connection, tracker, clock, warmup, measured);
+  }
+
+  private int publisherCount() {
+    return workload.publisherCount();
+  }
+
+  @Override
+  public void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    byte[] probe = new byte[Stamp.BYTES];
+    Stamp.write(probe, 0, 0, 0, 0, Stamp.PROBE);
+    while (!everyReceiverProbed()) {
+      if (clock.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "not every subscriber of '"
+                + workload.subject()
+                + "' received a probe within "
+                + timeout
+                + " ("
+                + String.join(", ", placements)
+                + ")");
+      }
+      for (Connection publisher : publishers) {
+        publisher.publish(workload.subject(), probe.clone());
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  private boolean everyReceiverProbed() {
+    boolean plainReady = plainSubscribers.stream().allMatch(s -> s.probes() > 0);
+    boolean groupReady =
+        groupMembers.isEmpty() || groupMembers.stream().anyMatch(s -> s.probes() > 0);
+    return plainReady && groupReady;
+  }
+
+  @Override
+  public void begin(RunPhases phases) {}
+
+  @Override
+  public SendLoop.MessageSender senderFor(int senderIndex) {
+    Connection publisher = publishers.get(senderIndex);
+    String subject = workload.subject();
+    return payload -> {
+      try {
+        publisher.publish(subject, payload);
+        return true;
+      } catch (IllegalStateException e) {
+        return false;
+      }
+    };
+  }
+
+  @Override
+  public Optional<Semaphore> completionsFor(int senderIndex) {
+    return Optional.empty();
+  }
+
+  @Override
+  public void drain(long[] measuredSentBySender, Duration timeout) throws InterruptedException {
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    for (Connection publisher : publishers) {
+      try {
+        publisher.flush(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
+      } catch (TimeoutException | IllegalStateException e) {
+        // A publisher that cannot flush (its node is gone) has lost what it holds; counted below.
+      }
+    }
+    long total = java.util.Arrays.stream(measuredSentBySender).sum();
+    long lastActivity = -1;
+    long quietSince = clock.nanoTime();
+    while (clock.nanoTime() < deadline && !allDelivered(total)) {
+      long activity = activity();
+      if (activity != lastActivity) {
+        lastActivity = activity;
+        quietSince = clock.nanoTime();
+      } else if (clock.nanoTime() - quietSince > Duration.ofSeconds(2).toNanos()) {
+        return; // nothing arrives any more: the rest is lost
+      }
+      Thread.sleep(20);
+    }
+  }
+
+  private long activity() {
+    long sum = 0;
+    for (Subscriber s : plainSubscribers) {
+      sum += s.activity();
+    }
+    for (Subscriber s : groupMembers) {
+      sum += s.activity();
+    }
+    return sum;
+  }
+
+  private boolean allDelivered(long total) {
+    boolean plain = plainSubscribers.stream().allMatch(s -> s.tracker().distinct() >= total);
+    boolean group = groupMembers.isEmpty() || groupMembers.get(0).tracker().distinct() >= total;
+    return plain && group;
+  }
+
+  @Override
+  public DriverReport report(long[] measuredSentBySender) {
+    long lost = 0;
+    long duplicates = 0;
+    long outOfOrder = 0;
+    for (Subscriber s : plainSubscribers) {
+      lost += s.tracker().lost(measuredSentBySender);
+      duplicates += s.tracker().duplicates();
+      outOfOrder += s.tracker().outOfOrder();
+    }
+    if (!groupMembers.isEmpty()) {
+      DeliveryTracker group = groupMembers.get(0).tracker();
+      lost += group.lost(measuredSentBySender);
+      duplicates += group.duplicates();
+      outOfOrder += group.outOfOrder();
+    }
+    Map<String, Long> counts = new LinkedHashMap<>();
+    (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
+        .forEach(s -> counts.put(s.name(), s.measuredReceived()));
+    return new DriverReport(
+        lost, duplicates, outOfOrder, counts, placements, connections.clientSlowConsumerEvents());
+  }
+
+  @Override
+  public void close() {
+    for (Connection publisher : publishers) {
+      try {
+        publisher.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    plainSubscribers.forEach(Subscriber::close);
+    groupMembers.forEach(Subscriber::close);
+  }
+}

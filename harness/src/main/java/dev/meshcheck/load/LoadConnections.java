@@ -1,0 +1,73 @@
+package dev.meshcheck.load;
+
+import io.nats.client.Connection;
+import io.nats.client.Consumer;
+import io.nats.client.ErrorListener;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Opens the generator's client connections with settings chosen for load: reconnect forever,
+ * quickly (a killed node's clients move to the others, which the server advertises), a bigger
+ * outgoing queue and socket buffer, and errors counted instead of logged per event. Thread-safe.
+ */
+final class LoadConnections {
+  private static final int SOCKET_BUFFER_BYTES = 2 * 1024 * 1024;
+  private static final int OUTGOING_QUEUE_MESSAGES = 65_536;
+
+  private final LongAdder clientSlowConsumerEvents = new LongAdder();
+  private final LongAdder asyncErrors = new LongAdder();
+
+  Connection open(String url, String connectionName) throws IOException {
+    Options options =
+        Options.builder()
+            .server(url)
+            .connectionName(connectionName)
+            .connectionTimeout(Duration.ofSeconds(5))
+            .maxReconnects(-1)
+            .reconnectWait(Duration.ofMillis(100))
+            .reconnectJitter(Duration.ofMillis(50))
+            .receiveBufferSize(SOCKET_BUFFER_BYTES)
+            .sendBufferSize(SOCKET_BUFFER_BYTES)
+            .bufferSize(256 * 1024)
+            .maxMessagesInOutgoingQueue(OUTGOING_QUEUE_MESSAGES)
+            .writeQueuePushTimeout(Duration.ofSeconds(1))
+            .errorListener(new CountingErrorListener())
+            .build();
+    try {
+      return Nats.connect(options);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted while connecting to " + url, e);
+    }
+  }
+
+  /** Times jnats dropped messages for a subscription whose pending limit was exceeded. */
+  long clientSlowConsumerEvents() {
+    return clientSlowConsumerEvents.sum();
+  }
+
+  long asyncErrors() {
+    return asyncErrors.sum();
+  }
+
+  private final class CountingErrorListener implements ErrorListener {
+    @Override
+    public void errorOccurred(Connection conn, String error) {
+      asyncErrors.increment();
+    }
+
+    @Override
+    public void exceptionOccurred(Connection conn, Exception exp) {
+      asyncErrors.increment();
+    }
+
+    @Override
+    public void slowConsumerDetected(Connection conn, Consumer consumer) {
+      clientSlowConsumerEvents.increment();
+    }
+  }
+}

@@ -1,0 +1,187 @@
+package dev.meshcheck.load;
+
+import dev.meshcheck.measure.ErrorKind;
+import dev.meshcheck.measure.Fairness;
+import dev.meshcheck.measure.IntervalLog;
+import dev.meshcheck.measure.IntervalSampler;
+import dev.meshcheck.measure.Metric;
+import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.scenario.Workload;
+import dev.meshcheck.scenario.WorkloadKind;
+import dev.meshcheck.topology.MeshNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Runs one workload on a running mesh: connects, probes, warms up, measures, drains, and returns
+ * the {@link WorkloadResult}. Interval histograms go to {@code hlogFile} as they are taken.
+ *
+ * <pre>{@code
+ * WorkloadResult result =
+ *     new LoadRun("rr", workload, mesh.nodes(), LoadTuning.defaults(), Clock.system())
+ *         .execute(outDir.resolve("rr.hlog"), LoadProgress.silent(), stopFlag);
+ * }</pre>
+ *
+ * Not thread-safe; one {@code execute} per instance. {@code stopFlag} may be set from any thread
+ * (Ctrl-C): sending stops, what is in flight drains, and the result says it is incomplete.
+ */
+public final class LoadRun {
+  private static final long START_DELAY_NANOS = 20_000_000;
+
+  private final String name;
+  private final Workload workload;
+  private final List<MeshNode> nodes;
+  private final LoadTuning tuning;
+  private final Clock clock;
+  private final PhaseRecorders warmup = new PhaseRecorders();
+  private final PhaseRecorders measured = new PhaseRecorders();
+
+  public LoadRun(
+      String name, Workload workload, List<MeshNode> nodes, LoadTuning tuning, Clock clock) {
+    this.name = name;
+    this.workload = workload;
+    this.nodes = List.copyOf(nodes);
+    this.tuning = tuning;
+    this.clock = clock;
+  }
+
+  public WorkloadResult execute(Path hlogFile, LoadProgress progress, AtomicBoolean stopFlag)
+      throws IOException, InterruptedException {
+    LoadConnections connections = new LoadConnections();
+    try (WorkloadDriver driver = driver(connections)) {
+      driver.awaitReady(tuning.readyTimeout());
+      long startNanos = clock.nanoTime() + START_DELAY_NANOS;
+      long startMillis = System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000;
+      RunPhases phases =
+          RunPhases.startingAt(startNanos, workload.warmup(), workload.measureDuration());
+      driver.begin(phases);
+      List<SendLoop> loops = sendLoops(driver, phases, stopFlag);
+      try (IntervalLog log = new IntervalLog(hlogFile, startMillis, "meshcheck workload " + name)) {
+        long measureStartMillis = startMillis + workload.warmup().toMillis();
+        IntervalSampler warmupSampler = new IntervalSampler(warmup, Optional.empty(), startMillis);
+        IntervalSampler measureSampler =
+            new IntervalSampler(measured, Optional.of(log), measureStartMillis);
+        PhaseTicker ticker =
+            new PhaseTicker(clock, phases, startMillis, warmupSampler, measureSampler, progress);
+        long endNanos;
+        try (ticker) {
+          ticker.start();
+          endNanos = runSenders(loops, phases);
+          long[] sentBySender = loops.stream().mapToLong(SendLoop::measuredSent).toArray();
+          driver.drain(sentBySender, tuning.drainTimeout());
+        }
+        boolean complete = !stopFlag.get() && clock.nanoTime() >= phases.measureStartNanos();
+        return result(driver, loops, phases, endNanos, measureSampler, complete);
+      }
+    }
+  }
+
+  private WorkloadDriver driver(LoadConnections connections)
+      throws IOException, InterruptedException {
+    if (workload.kind() == WorkloadKind.REQUEST_REPLY) {
+      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, connections);
+    }
+    return new FanOutDriver(workload, nodes, clock, warmup, measured, connections, tuning);
+  }
+
+  private List<SendLoop> sendLoops(WorkloadDriver driver, RunPhases phases, AtomicBoolean stop) {
+    List<SendLoop> loops = new ArrayList<>();
+    int senders = workload.senderCount();
+    for (int i = 0; i < senders; i++) {
+      SendLoop.Builder builder =
+          SendLoop.builder()
+              .senderId(i)
+              .clock(clock)
+              .phases(phases)
+              .measuredLimit(workload.messagesPerSender())
+              .payloadBytes(workload.payloadBytes())
+              .recorders(warmup, measured)
+              .sender(driver.senderFor(i))
+              .stopRequested(stop::get);
+      if (!workload.rate().isMax()) {
+        builder.schedule(
+            SendSchedule.atRate(
+                phases.startNanos(), workload.perSenderRatePerSecond(), i, senders));
+      }
+      int index = i;
+      driver
+          .completionsFor(i)
+          .ifPresent(permits -> builder.closedLoop(permits, workload.requestTimeout()));
+      loops.add(builder.build());
+    }
+    return loops;
+  }
+
+  /** Runs every loop on its own thread; returns the clock time the last one finished. */
+  private long runSenders(List<SendLoop> loops, RunPhases phases) throws InterruptedException {
+    List<Thread> threads = new ArrayList<>();
+    for (SendLoop loop : loops) {
+      Thread thread = new Thread(loop, "meshcheck-sender-" + (loop.senderId() + 1));
+      thread.setDaemon(true);
+      thread.start();
+      threads.add(thread);
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    return Math.max(clock.nanoTime(), phases.measureStartNanos() + 1_000_000);
+  }
+
+  private WorkloadResult result(
+      WorkloadDriver driver,
+      List<SendLoop> loops,
+      RunPhases phases,
+      long endNanos,
+      IntervalSampler sampler,
+      boolean complete) {
+    long[] sentBySender = loops.stream().mapToLong(SendLoop::measuredSent).toArray();
+    DriverReport receivers = driver.report(sentBySender);
+    double seconds = (Math.min(endNanos, phases.endNanos()) - phases.measureStartNanos()) / 1e9;
+    seconds = Math.max(seconds, 0.001);
+    long sent = measured.sentCount();
+    Map<Metric, org.HdrHistogram.Histogram> histograms = new EnumMap<>(Metric.class);
+    for (Metric metric : Metric.values()) {
+      histograms.put(metric, sampler.total(metric));
+    }
+    Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
+    for (ErrorKind kind : ErrorKind.values()) {
+      errors.put(kind, measured.errorCount(kind));
+    }
+    OptionalDouble target =
+        workload.rate().isMax()
+            ? OptionalDouble.empty()
+            : OptionalDouble.of(workload.rate().messagesPerSecond());
+    double achieved = sent / seconds;
+    // Deliveries are rated up to the last one (subscribers may finish after the publishers).
+    double deliverySeconds =
+        Math.max(seconds, (measured.lastCompletionNanos() - phases.measureStartNanos()) / 1e9);
+    List<String> invalid =
+        complete
+            ? Validity.reasons(histograms.get(Metric.SEND_DELAY), target, achieved, tuning)
+            : List.of();
+    return new WorkloadResult(
+        name,
+        workload,
+        target,
+        achieved,
+        sent,
+        measured.receivedCount(),
+        errors,
+        measured.receivedCount() / deliverySeconds,
+        measured.receivedBytes() / deliverySeconds,
+        histograms,
+        sampler.points(),
+        receivers,
+        Fairness.of(receivers.perMemberCounts().values()),
+        seconds,
+        invalid,
+        complete);
+  }
+}

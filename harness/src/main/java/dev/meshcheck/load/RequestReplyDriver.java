@@ -1,0 +1,152 @@
+package dev.meshcheck.load;
+
+import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.scenario.Workload;
+import dev.meshcheck.topology.MeshNode;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+
+/**
+ * Request-reply: {@code members} service members in one queue group, spread over the nodes from
+ * node 2, and {@code clients} requesting connections from node 1. Closed loop when the rate is max.
+ */
+final class RequestReplyDriver implements WorkloadDriver {
+  private final Workload workload;
+  private final Clock clock;
+  private final LoadConnections connections;
+  private final List<ServiceMember> members = new ArrayList<>();
+  private final List<RequestClient> clients = new ArrayList<>();
+  private final List<String> placements = new ArrayList<>();
+
+  RequestReplyDriver(
+      Workload workload,
+      List<MeshNode> nodes,
+      Clock clock,
+      PhaseRecorders warmup,
+      PhaseRecorders measured,
+      LoadConnections connections)
+      throws IOException, InterruptedException {
+    this.workload = workload;
+    this.clock = clock;
+    this.connections = connections;
+    try {
+      for (int i = 0; i < workload.service().memberCount(); i++) {
+        MeshNode node = Placement.receiver(nodes, i);
+        String name = "member-" + (i + 1);
+        members.add(
+            new ServiceMember(
+                name,
+                connections.open(node.clientUrl(), "meshcheck-" + name),
+                workload.subject(),
+                workload.service().queueGroup()));
+        placements.add(name + " -> " + node.name());
+      }
+      for (int i = 0; i < workload.clientCount(); i++) {
+        MeshNode node = Placement.sender(nodes, i);
+        String name = "client-" + (i + 1);
+        clients.add(
+            new RequestClient(
+                name,
+                connections.open(node.clientUrl(), "meshcheck-" + name),
+                workload.subject(),
+                clock,
+                warmup,
+                measured,
+                workload.requestTimeout()));
+        placements.add(name + " -> " + node.name());
+      }
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void awaitReady(Duration timeout) throws InterruptedException {
+    long deadline = clock.nanoTime() + timeout.toNanos();
+    byte[] probe = new byte[Stamp.BYTES];
+    Stamp.write(probe, 0, 0, 0, 0, Stamp.PROBE);
+    // Interest crosses routes and gateways asynchronously: probe until every client got an answer.
+    while (clients.stream().anyMatch(c -> c.probeReplies() == 0)) {
+      if (clock.nanoTime() > deadline) {
+        throw new IllegalStateException(
+            "the service on '"
+                + workload.subject()
+                + "' did not answer every client within "
+                + timeout
+                + " ("
+                + String.join(", ", placements)
+                + ")");
+      }
+      for (RequestClient client : clients) {
+        if (client.probeReplies() == 0) {
+          client.send(probe.clone());
+        }
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Override
+  public void begin(RunPhases phases) {
+    clients.forEach(c -> c.begin(phases));
+  }
+
+  @Override
+  public SendLoop.MessageSender senderFor(int senderIndex) {
+    return clients.get(senderIndex)::send;
+  }
+
+  @Override
+  public Optional<Semaphore> completionsFor(int senderIndex) {
+    return workload.rate().isMax()
+        ? Optional.of(clients.get(senderIndex).completions())
+        : Optional.empty();
+  }
+
+  @Override
+  public void drain(long[] measuredSentBySender, Duration timeout) throws InterruptedException {
+    long deadline =
+        clock.nanoTime() + Math.min(timeout.toNanos(), workload.requestTimeout().toNanos());
+    while (clock.nanoTime() < deadline && !allSettled(measuredSentBySender)) {
+      Thread.sleep(10);
+    }
+    for (int i = 0; i < clients.size(); i++) {
+      clients.get(i).settleTimeouts(measuredSentBySender[i]);
+    }
+  }
+
+  private boolean allSettled(long[] measuredSentBySender) {
+    for (int i = 0; i < clients.size(); i++) {
+      if (clients.get(i).settled() < measuredSentBySender[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public DriverReport report(long[] measuredSentBySender) {
+    Map<String, Long> perMember = new LinkedHashMap<>();
+    members.forEach(m -> perMember.put(m.name(), m.measuredHandled()));
+    return new DriverReport(
+        0,
+        clients.stream().mapToLong(RequestClient::duplicates).sum(),
+        clients.stream().mapToLong(RequestClient::outOfOrder).sum(),
+        perMember,
+        placements,
+        connections.clientSlowConsumerEvents());
+  }
+
+  @Override
+  public void close() {
+    clients.forEach(RequestClient::close);
+    members.forEach(ServiceMember::close);
+  }
+}

@@ -1,0 +1,36 @@
+package dev.meshcheck.load;
+
+import java.time.Duration;
+
+/**
+ * When a run's phases start and end, on the generator's {@link Clock}: warm-up from {@code
+ * startNanos}, then the measured phase from {@code measureStartNanos} until {@code endNanos} (or
+ * until every sender has sent its message count). A message belongs to the phase of its
+ * <em>intended</em> send time.
+ */
+public record RunPhases(long startNanos, long measureStartNanos, long endNanos) {
+  public RunPhases {
+    if (measureStartNanos < startNanos || endNanos <= measureStartNanos) {
+      throw new IllegalArgumentException(
+          "phases must be ordered start <= measureStart < end, were "
+              + startNanos
+              + ", "
+              + measureStartNanos
+              + ", "
+              + endNanos);
+    }
+  }
+
+  public static RunPhases startingAt(long startNanos, Duration warmup, Duration measure) {
+    long measureStart = startNanos + warmup.toNanos();
+    return new RunPhases(startNanos, measureStart, measureStart + measure.toNanos());
+  }
+
+  public boolean isMeasured(long intendedNanos) {
+    return intendedNanos >= measureStartNanos;
+  }
+
+  public byte phaseOf(long intendedNanos) {
+    return isMeasured(intendedNanos) ? Stamp.MEASURED : Stamp.WARMUP;
+  }
+}

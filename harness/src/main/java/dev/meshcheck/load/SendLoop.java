@@ -1,0 +1,224 @@
+package dev.meshcheck.load;
+
+import dev.meshcheck.measure.ErrorKind;
+import dev.meshcheck.measure.PhaseRecorders;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+/**
+ * One sender's loop: builds stamped payloads and hands them to a {@link MessageSender} at the
+ * intended times of its {@link SendSchedule} (open loop), as fast as it can (max rate), or each
+ * after the previous one completed (closed loop). Records every send's delay in the recorders of
+ * the phase its intended time falls in. Runs on one thread; {@link #run()} returns when the phases
+ * end, the message count is reached or {@code stopRequested} turns true.
+ */
+public final class SendLoop implements Runnable {
+  /** Hands one payload to the client; returns false when the client refused it. */
+  @FunctionalInterface
+  public interface MessageSender {
+    boolean send(byte[] payload);
+  }
+
+  private final int senderId;
+  private final Clock clock;
+  private final RunPhases phases;
+  private final Optional<SendSchedule> schedule;
+  private final Optional<Semaphore> completions;
+  private final Duration completionTimeout;
+  private final OptionalLong measuredLimit;
+  private final int payloadBytes;
+  private final PhaseRecorders warmup;
+  private final PhaseRecorders measured;
+  private final MessageSender sender;
+  private final BooleanSupplier stopRequested;
+  private volatile long measuredSent;
+  private volatile long refused;
+  private volatile long lastSendNanos;
+
+  private SendLoop(Builder b) {
+    this.senderId = b.senderId;
+    this.clock = b.clock;
+    this.phases = b.phases;
+    this.schedule = b.schedule;
+    this.completions = b.completions;
+    this.completionTimeout = b.completionTimeout;
+    this.measuredLimit = b.measuredLimit;
+    this.payloadBytes = b.payloadBytes;
+    this.warmup = b.warmup;
+    this.measured = b.measured;
+    this.sender = b.sender;
+    this.stopRequested = b.stopRequested;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public void run() {
+    long warmupSequence = 0;
+    long measuredSequence = 0;
+    for (long index = 0;
+        !stopRequested.getAsBoolean() && !limitReached(measuredSequence);
+        index++) {
+      long intended = nextIntendedNanos(index);
+      if (intended >= phases.endNanos()) {
+        return;
+      }
+      boolean isMeasured = phases.isMeasured(intended);
+      long sequence = isMeasured ? measuredSequence++ : warmupSequence++;
+      sendOne(intended, sequence, isMeasured);
+    }
+  }
+
+  private long nextIntendedNanos(long index) {
+    if (schedule.isEmpty()) {
+      // Max rate and closed loop have no schedule: the intended time is now, so send delay is 0.
+      long now = clock.nanoTime();
+      return now < phases.startNanos() ? phases.startNanos() : now;
+    }
+    long intended = schedule.get().intendedNanos(index);
+    if (intended < phases.endNanos()) {
+      clock.waitUntil(intended);
+    }
+    return intended;
+  }
+
+  private void sendOne(long intended, long sequence, boolean isMeasured) {
+    PhaseRecorders recorders = isMeasured ? measured : warmup;
+    byte[] payload = new byte[payloadBytes];
+    completions.ifPresent(Semaphore::drainPermits);
+    long sent = clock.nanoTime();
+    Stamp.write(payload, senderId, sequence, intended, sent, phases.phaseOf(intended));
+    if (!sender.send(payload)) {
+      recorders.recordError(ErrorKind.OTHER);
+      if (isMeasured) {
+        refused++;
+      }
+      return;
+    }
+    recorders.recordSend(intended, sent);
+    lastSendNanos = sent;
+    if (isMeasured) {
+      measuredSent++;
+    }
+    completions.ifPresent(this::awaitCompletion);
+  }
+
+  private void awaitCompletion(Semaphore done) {
+    try {
+      // A timed-out request is counted by the receiver's bookkeeping; the loop just moves on.
+      done.tryAcquire(completionTimeout.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private boolean limitReached(long measuredSequence) {
+    return measuredLimit.isPresent() && measuredSequence >= measuredLimit.getAsLong();
+  }
+
+  /** Measured messages the client accepted so far. */
+  public long measuredSent() {
+    return measuredSent;
+  }
+
+  /** Measured messages the client refused (disconnected, queue full). */
+  public long refused() {
+    return refused;
+  }
+
+  /** Clock time of the last accepted send, or 0 before the first. */
+  public long lastSendNanos() {
+    return lastSendNanos;
+  }
+
+  public int senderId() {
+    return senderId;
+  }
+
+  /** Collects a loop's settings; {@link #build()} checks that the required ones are set. */
+  public static final class Builder {
+    private int senderId;
+    private Clock clock = Clock.system();
+    private RunPhases phases;
+    private Optional<SendSchedule> schedule = Optional.empty();
+    private Optional<Semaphore> completions = Optional.empty();
+    private Duration completionTimeout = Duration.ofSeconds(2);
+    private OptionalLong measuredLimit = OptionalLong.empty();
+    private int payloadBytes = 128;
+    private PhaseRecorders warmup;
+    private PhaseRecorders measured;
+    private MessageSender sender;
+    private BooleanSupplier stopRequested = () -> false;
+
+    public Builder senderId(int id) {
+      this.senderId = id;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      this.clock = c;
+      return this;
+    }
+
+    public Builder phases(RunPhases p) {
+      this.phases = p;
+      return this;
+    }
+
+    /** Open loop at this schedule; without one the loop sends at max rate. */
+    public Builder schedule(SendSchedule s) {
+      this.schedule = Optional.of(s);
+      return this;
+    }
+
+    /** Closed loop: after each send, wait for a permit (released on completion) or the timeout. */
+    public Builder closedLoop(Semaphore completed, Duration timeout) {
+      this.completions = Optional.of(completed);
+      this.completionTimeout = timeout;
+      return this;
+    }
+
+    public Builder measuredLimit(OptionalLong limit) {
+      this.measuredLimit = limit;
+      return this;
+    }
+
+    public Builder payloadBytes(int bytes) {
+      if (bytes < Stamp.BYTES) {
+        throw new IllegalArgumentException(
+            "payloadBytes must be at least " + Stamp.BYTES + ", was " + bytes);
+      }
+      this.payloadBytes = bytes;
+      return this;
+    }
+
+    public Builder recorders(PhaseRecorders warmupPhase, PhaseRecorders measuredPhase) {
+      this.warmup = warmupPhase;
+      this.measured = measuredPhase;
+      return this;
+    }
+
+    public Builder sender(MessageSender s) {
+      this.sender = s;
+      return this;
+    }
+
+    public Builder stopRequested(BooleanSupplier stop) {
+      this.stopRequested = stop;
+      return this;
+    }
+
+    public SendLoop build() {
+      if (phases == null || warmup == null || measured == null || sender == null) {
+        throw new IllegalStateException("phases, recorders and sender must be set");
+      }
+      return new SendLoop(this);
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package dev.meshcheck.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Workload;
+import dev.meshcheck.scenario.WorkloadKind;
+import dev.meshcheck.topology.RunningMesh;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Loss is counted, per subscriber, when a subscriber falls behind or its node dies mid-run. */
+class FanOutLossIT {
+  @TempDir Path out;
+
+  @Test
+  void aHealthyFanOutLosesNothingAndEverySubscriberGetsEveryMessage() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("single")) {
+      WorkloadResult result =
+          run(mesh, fanOut(2, 2000, 3), LoadTuning.defaults(), LoadProgress.silent());
+      assertThat(result.receivers().lost()).isZero();
+      assertThat(result.receivers().duplicates()).isZero();
+      assertThat(result.received()).isEqualTo(2 * result.sent());
+      assertThat(result.receivers().perMemberCounts()).containsValues(result.sent(), result.sent());
+    }
+  }
+
+  @Test
+  void aSlowedSubscriberLosesMessagesAndTheLossIsCounted() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("single")) {
+      LoadTuning slowFirst =
+          LoadTuning.defaults()
+              .withSlowSubscriber(Duration.ofMillis(2), 50)
+              .withDrainTimeout(Duration.ofSeconds(3));
+      WorkloadResult result = run(mesh, fanOut(2, 2000, 3), slowFirst, LoadProgress.silent());
+      System.out.printf(
+          "slowed subscriber: sent %d, per subscriber %s, lost %d, client drops %d%n",
+          result.sent(),
+          result.receivers().perMemberCounts(),
+          result.receivers().lost(),
+          result.receivers().clientSlowConsumerEvents());
+      long slowReceived = result.receivers().perMemberCounts().get("subscriber-1");
+      assertThat(result.receivers().lost()).as("lost").isPositive();
+      assertThat(result.receivers().lost()).isEqualTo(result.sent() - slowReceived);
+      assertThat(result.receivers().perMemberCounts().get("subscriber-2"))
+          .as("the healthy subscriber got everything")
+          .isEqualTo(result.sent());
+    }
+  }
+
+  @Test
+  void killingASubscribersNodeMidRunCountsLoss() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("cluster-3")) {
+      AtomicBoolean killed = new AtomicBoolean();
+      // subscribers go to nodes 2 and 3; the publisher stays on node 1
+      LoadProgress killNode3 =
+          (phase, elapsed, total, interval) -> {
+            if (phase == LoadProgress.Phase.MEASURE
+                && elapsed >= 1
+                && killed.compareAndSet(false, true)) {
+              mesh.node(3).kill();
+            }
+          };
+      WorkloadResult result =
+          run(
+              mesh,
+              fanOut(2, 2000, 4),
+              LoadTuning.defaults().withDrainTimeout(Duration.ofSeconds(4)),
+              killNode3);
+      System.out.printf(
+          "node 3 killed: sent %d, per subscriber %s, lost %d%n",
+          result.sent(), result.receivers().perMemberCounts(), result.receivers().lost());
+      assertThat(killed).isTrue();
+      assertThat(result.receivers().lost()).as("lost").isPositive();
+      assertThat(result.receivers().perMemberCounts().get("subscriber-1"))
+          .as("the subscriber on node 2 got everything")
+          .isEqualTo(result.sent());
+      assertThat(result.receivers().perMemberCounts().get("subscriber-2"))
+          .as("the subscriber on node 3 missed what was sent while it reconnected")
+          .isLessThan(result.sent());
+    }
+  }
+
+  private WorkloadResult run(
+      RunningMesh mesh, Workload workload, LoadTuning tuning, LoadProgress progress)
+      throws Exception {
+    return new LoadRun("fan-out", workload, mesh.nodes(), tuning, Clock.system())
+        .execute(out.resolve("fan-out.hlog"), progress, new AtomicBoolean());
+  }
+
+  private static Workload fanOut(int subscribers, long ratePerSecond, int seconds) {
+    return new Workload(
+        WorkloadKind.FAN_OUT,
+        "events.loss",
+        1,
+        subscribers,
+        1,
+        new ServiceSpec("unused", 1),
+        Rate.perSecond(ratePerSecond),
+        OptionalLong.empty(),
+        128,
+        Duration.ofSeconds(1),
+        Duration.ofSeconds(seconds),
+        Duration.ofSeconds(2));
+  }
+}

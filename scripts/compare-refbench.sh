@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# Runs refbench (nats.go) and meshcheck side by side against ONE nats-server, ROUNDS times, and
+# prints each figure and the meshcheck/refbench ratio. A benchmark, not a test: on a shared
+# machine quote the medians.
+#
+#   scripts/compare-refbench.sh [ROUNDS]        (default 3)
+#
+# Needs: nats-server (PATH or /usr/sbin), Go + nats.go for refbench (shared/refbench/build.sh),
+# harness/target/meshcheck.jar (mvn -B package -DskipTests). Env: REFBENCH=/path/to/refbench.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+rounds="${1:-3}"
+jar="$root/harness/target/meshcheck.jar"
+refbench="${REFBENCH:-/tmp/refbench}"
+server="$(command -v nats-server || echo /usr/sbin/nats-server)"
+[ -x "$refbench" ] || "$root/../shared/refbench/build.sh" "$refbench" >/dev/null
+[ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
+
+work="$(mktemp -d)"
+port=$((20000 + RANDOM % 20000)); mport=$((port + 1))
+"$server" -a 127.0.0.1 -p "$port" -m "$mport" >"$work/server.log" 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+for _ in $(seq 50); do curl -sf "http://127.0.0.1:$mport/healthz" >/dev/null && break; sleep 0.1; done
+url="nats://127.0.0.1:$port"
+
+scenario() { # name kind extra...
+  local file="$work/$1.yaml"
+  printf 'name: %s\ntopology: single\nworkload:\n  kind: %s\n  subject: bench.%s\n' "$1" "$2" "$1" >"$file"
+  shift 2
+  for line in "$@"; do printf '  %s\n' "$line" >>"$file"; done
+  echo "$file"
+}
+fanout14="$(scenario fanout-1x4 fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s')"
+pubsub11="$(scenario pubsub-1x1 fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s')"
+reqrep="$(scenario reqrep-closed request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' 'messages: 20000' 'payload: 128B' 'warmup: 1s' 'duration: 120s')"
+open20k="$(scenario reqrep-20k request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' 'warmup: 3s' 'duration: 10s')"
+
+meshcheck() { # scenario-file out-dir -> prints nothing, leaves summary.json
+  java -Xmx512m -jar "$jar" run "$1" --url "$url" --monitor-url "http://127.0.0.1:$mport" --out "$2" >"$2.log" 2>&1 || true
+}
+field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); w=d['workloads'][0]; print(eval(sys.argv[2]))" "$1" "$2"; }
+ref() { "$refbench" -url "$url" "$@" | tr ' ' '\n' | sed -n 's/^\(.*\)=\(.*\)$/\1 \2/p'; }
+refval() { awk -v k="$1" '$1==k {print $2}'; }
+
+printf '%-6s %-28s %14s %14s %8s\n' round figure refbench meshcheck ratio
+for r in $(seq "$rounds"); do
+  for shape in "fanout-1x4:-subs 4:$fanout14" "pubsub-1x1:-subs 1:$pubsub11"; do
+    IFS=: read -r name subs file <<<"$shape"
+    # shellcheck disable=SC2086
+    refv="$(ref -mode pubsub -pubs 1 $subs -n 1000000 -size 128 | refval delivered_msgs_per_sec)"
+    meshcheck "$file" "$work/$name-$r"
+    mcv="$(field "$work/$name-$r/summary.json" "w['delivered_per_sec']")"
+    heap="$(field "$work/$name-$r/summary.json" "d['environment'].get('heap_peak_used_bytes',0)//1048576")"
+    printf '%-6s %-28s %14.0f %14.0f %8.2f   (meshcheck peak heap <= %s MiB, lost %s)\n' "$r" "$name delivered msgs/s" "$refv" "$mcv" \
+      "$(echo "$mcv / $refv" | bc -l)" "$heap" "$(field "$work/$name-$r/summary.json" "w['lost']")"
+  done
+  refp50="$(ref -mode reqrep -n 20000 -size 128 | refval p50_us)"
+  meshcheck "$reqrep" "$work/reqrep-$r"
+  mcp50="$(field "$work/reqrep-$r/summary.json" "w['latency_us']['p50']")"
+  printf '%-6s %-28s %14.1f %14.1f %8.2f\n' "$r" "req-reply closed p50 us" "$refp50" "$mcp50" "$(echo "$mcp50 / $refp50" | bc -l)"
+  meshcheck "$open20k" "$work/open20k-$r"
+  printf '%-6s %-28s %14s %14s   status=%s send-delay p99=%s us latency p99=%s us\n' "$r" "open loop 20000 req/s" "-" \
+    "$(field "$work/open20k-$r/summary.json" "w['achieved_rate_per_sec']")" \
+    "$(field "$work/open20k-$r/summary.json" "d['status']")" \
+    "$(field "$work/open20k-$r/summary.json" "w['send_delay_us']['p99']")" \
+    "$(field "$work/open20k-$r/summary.json" "w['latency_us']['p99']")"
+done
