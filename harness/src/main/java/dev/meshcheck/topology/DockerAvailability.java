@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.dockerclient.DockerClientProviderStrategy;
+import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
 /** Whether the containers backend can run here: Docker answers and the image is present. */
@@ -51,14 +52,16 @@ final class DockerAvailability {
   }
 
   private static Optional<String> check(String image) {
-    DockerClientFactory factory = DockerClientFactory.instance();
-    if (!factory.isDockerAvailable()) {
+    TransportConfig transport;
+    try {
+      // Finds a daemon without starting Ryuk: isDockerAvailable() and client() start it first,
+      // which hangs for minutes retrying a pull where no registry is reachable.
+      transport = DockerClientFactory.instance().getTransportConfig();
+    } catch (IllegalStateException noEnvironment) {
       return Optional.of(NO_DOCKER);
     }
-    // A client of our own: factory.client() would start Ryuk first, which hangs for minutes
-    // retrying a pull where no registry is reachable.
-    try (DockerClient docker =
-        DockerClientProviderStrategy.getClientForConfig(factory.getTransportConfig())) {
+    try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
+      docker.pingCmd().exec();
       if (!isPresent(docker, image)) {
         return Optional.of(noImage(image));
       }
