@@ -185,8 +185,15 @@ final class ContainerNode implements MeshNode {
     }
   }
 
+  // A server that rejects its config exits at once, possibly before Docker has reported it as
+  // running: say so in its own words rather than fail on the address it no longer has.
   private void refreshAddress() {
-    address = ContainerAddress.of(inspect(), networkId, container.getHost());
+    InspectContainerResponse inspect = inspect();
+    if (!Boolean.TRUE.equals(inspect.getState().getRunning())) {
+      throw new MeshStartException(
+          "nats-server of node " + spec.name() + " exited" + exitCode() + logTail());
+    }
+    address = ContainerAddress.of(inspect, networkId, container.getHost());
   }
 
   private InspectContainerResponse inspect() {
