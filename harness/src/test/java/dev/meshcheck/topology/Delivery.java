@@ -27,11 +27,17 @@ final class Delivery {
 
   /** Publishes {@code count} numbered messages on {@code from} and asserts all reach {@code to}. */
   static void assertMessagesFlow(Connection from, Connection to, int count) throws Exception {
+    assertMessagesFlow(from, to, count, PROBE_DEADLINE);
+  }
+
+  /** As above, giving up on interest after {@code probeDeadline}. */
+  static void assertMessagesFlow(Connection from, Connection to, int count, Duration probeDeadline)
+      throws Exception {
     String base = "it." + UUID.randomUUID().toString().substring(0, 8);
     Subscription data = to.subscribe(base + ".data");
     Subscription probes = to.subscribe(base + ".probe");
     to.flush(Duration.ofSeconds(2));
-    awaitInterest(from, probes, base + ".probe");
+    awaitInterest(from, probes, base + ".probe", probeDeadline);
     for (int i = 0; i < count; i++) {
       from.publish(base + ".data", Integer.toString(i).getBytes(StandardCharsets.UTF_8));
     }
@@ -57,9 +63,10 @@ final class Delivery {
     probes.unsubscribe();
   }
 
-  static void awaitInterest(Connection publisher, Subscription probes, String probeSubject)
+  static void awaitInterest(
+      Connection publisher, Subscription probes, String probeSubject, Duration probeDeadline)
       throws InterruptedException, TimeoutException {
-    long deadline = System.nanoTime() + PROBE_DEADLINE.toNanos();
+    long deadline = System.nanoTime() + probeDeadline.toNanos();
     while (System.nanoTime() < deadline) {
       publisher.publish(probeSubject, new byte[0]);
       publisher.flush(Duration.ofSeconds(2));
@@ -68,6 +75,6 @@ final class Delivery {
       }
     }
     throw new AssertionError(
-        "no probe on " + probeSubject + " arrived within " + PROBE_DEADLINE.toSeconds() + " s");
+        "no probe on " + probeSubject + " arrived within " + probeDeadline.toMillis() + " ms");
   }
 }

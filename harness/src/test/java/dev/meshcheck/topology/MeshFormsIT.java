@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshcheck.scenario.Topology;
 import io.nats.client.Connection;
@@ -66,6 +67,32 @@ class MeshFormsIT {
         assertReplicatedStreamWorks(mesh);
       }
     }
+  }
+
+  /** The delivery check above must fail where no link joins the two nodes. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("launchingBackends")
+  void deliveryCheckFailsBetweenClustersWithoutGateways(Backend backend) throws Exception {
+    Topology joined = TestMeshes.topology("supercluster-2x3");
+    Topology apart =
+        new Topology(
+            "two-clusters-apart",
+            joined.clusters(),
+            false,
+            List.of(),
+            false,
+            java.util.Optional.empty());
+    try (RunningMesh mesh = TestMeshes.launcher(backend).launch(apart);
+        Connection east = TestMeshes.connect(mesh.node(1));
+        Connection west = TestMeshes.connect(mesh.node(6))) {
+      assertThatThrownBy(() -> Delivery.assertMessagesFlow(east, west, 10, Duration.ofSeconds(2)))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("no probe");
+    }
+  }
+
+  static Stream<Backend> launchingBackends() {
+    return TestMeshes.LAUNCHING_BACKENDS.stream();
   }
 
   private static void assertReplicatedStreamWorks(RunningMesh mesh) throws Exception {
