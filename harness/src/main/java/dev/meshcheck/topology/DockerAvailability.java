@@ -65,18 +65,26 @@ final class DockerAvailability {
       if (!isPresent(docker, image)) {
         return Optional.of(noImage(image));
       }
-      String ryukImage = TestcontainersConfiguration.getInstance().getRyukImage();
-      if (!ryukDisabled() && !isPresent(docker, ryukImage)) {
+      // The configured Ryuk image is a repository; Testcontainers picks the tag itself.
+      String ryukRepository = withoutTag(TestcontainersConfiguration.getInstance().getRyukImage());
+      if (!ryukDisabled()
+          && docker.listImagesCmd().withImageNameFilter(ryukRepository).exec().isEmpty()) {
         return Optional.of(
-            "Testcontainers would start its Ryuk reaper container, but its image "
-                + ryukImage
-                + " is not present and is never pulled here: set TESTCONTAINERS_RYUK_DISABLED=true"
-                + " (meshcheck labels and removes its own containers, also after a kill -9)");
+            "Testcontainers would start its Ryuk reaper container, but no "
+                + ryukRepository
+                + " image is present and none is pulled here: set"
+                + " TESTCONTAINERS_RYUK_DISABLED=true (meshcheck labels and removes its own"
+                + " containers, also after a kill -9)");
       }
       return Optional.empty();
     } catch (IOException e) {
       return Optional.empty(); // closing our probe client failed; the answers stand
     }
+  }
+
+  private static String withoutTag(String image) {
+    int colon = image.lastIndexOf(':');
+    return colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
   }
 
   private static boolean ryukDisabled() {
