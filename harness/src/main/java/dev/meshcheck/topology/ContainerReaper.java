@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
@@ -39,21 +40,32 @@ final class ContainerReaper {
    * @return how many containers were removed
    */
   int reapOrphans() {
-    List<Container> orphans =
+    List<Container> candidates =
         docker.listContainersCmd().withShowAll(true).withLabelFilter(meshcheckLabel()).exec();
     int removed = 0;
-    for (Container container : orphans) {
-      if (ownerIsGone(container.getLabels())) {
-        removeContainer(container.getId());
+    for (Container container : candidates) {
+      if (ownerIsGone(container.getLabels())
+          && bestEffort(() -> removeContainer(container.getId()))) {
         removed++;
       }
     }
     for (Network network : networksLabelled(LABEL_MESHCHECK + "=true")) {
       if (ownerIsGone(network.getLabels())) {
-        removeNetwork(network.getId());
+        bestEffort(() -> removeNetwork(network.getId()));
       }
     }
     return removed;
+  }
+
+  // Another JVM may be reaping the same leftovers right now (409: removal in progress); a leftover
+  // that resists stays for the next launch rather than failing this one.
+  private static boolean bestEffort(Runnable removal) {
+    try {
+      removal.run();
+      return true;
+    } catch (DockerException e) {
+      return false;
+    }
   }
 
   /** Removes every container of the run, running or not. */
