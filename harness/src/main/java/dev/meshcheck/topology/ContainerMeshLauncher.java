@@ -1,15 +1,50 @@
 package dev.meshcheck.topology;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.containers.Network;
+import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
+import org.testcontainers.images.builder.Transferable;
+import org.testcontainers.utility.DockerImageName;
 
-/** Placeholder until the containers backend lands (issue 2); says so instead of pretending. */
+/**
+ * Launches each node as a Testcontainers {@link GenericContainer} on a private network, reached by
+ * its peers under the alias {@code n<number>} on the standard ports; the node's config is rendered
+ * by {@link ServerConfigWriter} and copied into the container. Images are never pulled (see {@link
+ * #unavailableReason}). Before each launch, containers and networks left by a JVM that died are
+ * removed ({@link ContainerReaper}).
+ */
 final class ContainerMeshLauncher implements MeshLauncher {
-  ContainerMeshLauncher(String image, Duration readyTimeout) {}
+  static final String CONFIG_PATH = "/etc/nats/nats.conf";
+  static final String STORE_DIR = "/data/jetstream";
 
+  private final String image;
+  private final Duration readyTimeout;
+
+  ContainerMeshLauncher(String image, Duration readyTimeout) {
+    this.image = image;
+    this.readyTimeout = readyTimeout;
+  }
+
+  /**
+   * Empty when Docker answers and the image is present locally (nothing is pulled); otherwise a
+   * sentence saying how to fix it. Returns within {@link DockerAvailability#PROBE_TIMEOUT}.
+   */
   static Optional<String> unavailableReason(String image) {
-    return Optional.of("the containers backend is not built yet");
+    return DockerAvailability.unavailableReason(image);
   }
 
   @Override
@@ -19,6 +54,88 @@ final class ContainerMeshLauncher implements MeshLauncher {
 
   @Override
   public RunningMesh launch(Topology topology) {
-    throw new MeshStartException("the containers backend is not built yet");
+    DockerClient docker = DockerClientFactory.instance().client();
+    ContainerReaper reaper = new ContainerReaper(docker);
+    reaper.reapOrphans();
+    String runId = topology.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    Map<String, String> labels = ContainerReaper.labels(Owner.currentJvm(), runId);
+    Network network =
+        Network.builder()
+            .createNetworkCmdModifier(cmd -> cmd.withName("meshcheck-" + runId).withLabels(labels))
+            .build();
+    ContainerMesh mesh;
+    try {
+      String networkId = network.getId(); // creates it
+      ServerConfigWriter writer =
+          new ServerConfigWriter(topology, spec -> NodeEndpoints.standardPorts(alias(spec)));
+      List<ContainerNode> nodes = new ArrayList<>();
+      for (NodeSpec spec : topology.nodes()) {
+        GenericContainer<?> container =
+            container(spec, network, labels, runId, writer.render(spec, STORE_DIR));
+        nodes.add(new ContainerNode(spec, container, docker, networkId));
+      }
+      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper);
+    } catch (RuntimeException e) {
+      reaper.removeNetworksOf(runId);
+      throw e;
+    }
+    try {
+      mesh.start(readyTimeout, isLocalDaemon());
+      return mesh;
+    } catch (RuntimeException e) {
+      mesh.close();
+      throw e;
+    }
+  }
+
+  /** Peers dial each other by this alias on the mesh network. */
+  static String alias(NodeSpec spec) {
+    return "n" + spec.number();
+  }
+
+  private GenericContainer<?> container(
+      NodeSpec spec, Network network, Map<String, String> labels, String runId, String config) {
+    Map<String, String> nodeLabels = new HashMap<>(labels);
+    nodeLabels.put(ContainerReaper.LABEL_NODE, spec.name());
+    return new GenericContainer<>(DockerImageName.parse(image))
+        .withNetwork(network)
+        .withNetworkAliases(alias(spec))
+        .withLabels(nodeLabels)
+        .withExposedPorts(ContainerAddress.CLIENT_PORT, ContainerAddress.MONITOR_PORT)
+        .withCopyToContainer(Transferable.of(config), CONFIG_PATH)
+        .withCommand("-c", CONFIG_PATH)
+        .withImagePullPolicy(name -> false)
+        .waitingFor(new MeshDecidesReadiness())
+        .withCreateContainerCmdModifier(
+            cmd -> {
+              cmd.withName("meshcheck-" + runId + "-" + spec.name());
+              // Publish on loopback only: the mapped ports are a fallback for hosts that cannot
+              // reach container addresses, not an invitation to the network.
+              cmd.getHostConfig()
+                  .withPortBindings(
+                      loopbackBinding(ContainerAddress.CLIENT_PORT),
+                      loopbackBinding(ContainerAddress.MONITOR_PORT));
+            });
+  }
+
+  private static PortBinding loopbackBinding(int containerPort) {
+    return new PortBinding(Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(containerPort));
+  }
+
+  private static boolean isLocalDaemon() {
+    return "unix"
+        .equals(DockerClientFactory.instance().getTransportConfig().getDockerHost().getScheme());
+  }
+
+  /**
+   * Testcontainers' default wait probes ports with a shell inside the container, which a FROM
+   * scratch image lacks; readiness is the mesh's own ({@code /healthz} and every link), awaited
+   * once all containers run.
+   */
+  private static final class MeshDecidesReadiness extends AbstractWaitStrategy {
+    @Override
+    protected void waitUntilReady() {
+      // Deliberately nothing: see the class comment.
+    }
   }
 }

@@ -1,0 +1,139 @@
+package dev.meshcheck.topology;
+
+import dev.meshcheck.scenario.Topology;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.testcontainers.containers.Network;
+
+/**
+ * A mesh of nats-server containers on a private network. Closing it (or the JVM exiting without
+ * closing it) removes every container of the run and the network, found by the run's label so that
+ * containers created by a launch that failed half-way go too.
+ */
+final class ContainerMesh implements RunningMesh {
+  private static final Duration ACCESS_PROBE_TIMEOUT = Duration.ofMillis(500);
+
+  private final Topology topology;
+  private final String image;
+  private final String runId;
+  private final Network network;
+  private final List<ContainerNode> nodes;
+  private final ContainerReaper reaper;
+  private final MeshReadiness readiness;
+  private final ShutdownGuard guard;
+  private volatile ClientAccess clientAccess = ClientAccess.CONTAINER_ADDRESS;
+  private boolean closed;
+
+  ContainerMesh(
+      Topology topology,
+      String image,
+      String runId,
+      Network network,
+      List<ContainerNode> nodes,
+      ContainerReaper reaper) {
+    this.topology = topology;
+    this.image = image;
+    this.runId = runId;
+    this.network = network;
+    this.nodes = List.copyOf(nodes);
+    this.reaper = reaper;
+    this.readiness =
+        new MeshReadiness(
+            topology,
+            spec -> this.nodes.get(spec.number() - 1).monitorUrl(),
+            spec -> this.nodes.get(spec.number() - 1).recordedState() == NodeState.RUNNING);
+    this.nodes.forEach(node -> node.useReadiness(readiness));
+    this.guard = ShutdownGuard.arm("containers-" + runId, this::removeEverything);
+  }
+
+  /**
+   * Starts every container side by side, finds how the host reaches them, and waits until the mesh
+   * has formed.
+   *
+   * @param localDaemon whether Docker runs on this host, so that container addresses may be
+   *     routable
+   */
+  void start(Duration readyTimeout, boolean localDaemon) {
+    ParallelTasks.runAll(
+        "start " + topology.name(), nodes.stream().map(n -> (Runnable) n::start).toList());
+    clientAccess = nodes.get(0).address().bestAccess(localDaemon, ACCESS_PROBE_TIMEOUT);
+    nodes.forEach(node -> node.useAccess(clientAccess));
+    awaitReady(readyTimeout);
+  }
+
+  String runId() {
+    return runId;
+  }
+
+  @Override
+  public Topology topology() {
+    return topology;
+  }
+
+  @Override
+  public Backend backend() {
+    return Backend.CONTAINERS;
+  }
+
+  @Override
+  public ClientAccess clientAccess() {
+    return clientAccess;
+  }
+
+  @Override
+  public List<MeshNode> nodes() {
+    return List.copyOf(nodes);
+  }
+
+  List<ContainerNode> containerNodes() {
+    return nodes;
+  }
+
+  @Override
+  public Optional<String> image() {
+    return Optional.of(image);
+  }
+
+  @Override
+  public void close() {
+    guard.disarm();
+    removeEverything();
+  }
+
+  private void awaitReady(Duration readyTimeout) {
+    long deadline = System.nanoTime() + readyTimeout.toNanos();
+    // Short rounds, so that a server that exits on a bad config fails the launch at once with
+    // its own words instead of after the whole timeout.
+    while (true) {
+      nodes.forEach(ContainerNode::checkRunning);
+      if (readiness.whatIsMissing(topology.nodes()).isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadline) {
+        readiness.awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
+      }
+      try {
+        Thread.sleep(50); // a poll interval, not a wait for readiness
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MeshStartException("interrupted while waiting for mesh " + topology.name());
+      }
+    }
+  }
+
+  private synchronized void removeEverything() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    // Force-remove rather than stop: nothing of a test mesh is worth the lame-duck wait.
+    reaper.removeContainersOf(runId);
+    try {
+      network.close();
+    } catch (RuntimeException e) {
+      // Swept by label just below; an error here must not hide why a launch failed.
+    }
+    reaper.removeNetworksOf(runId);
+  }
+}

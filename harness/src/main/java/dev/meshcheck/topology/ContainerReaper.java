@@ -1,0 +1,134 @@
+package dev.meshcheck.topology;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Network;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Removes the containers and networks of the containers backend by their labels. Ryuk (the
+ * Testcontainers reaper container) cannot run where nothing can be pulled, so every container and
+ * network carries {@code dev.meshcheck=true}, the owner JVM ({@code pid@startMillis}) and the run
+ * id; a mesh removes its own run on close, and each launch first removes what owners that died (a
+ * {@code kill -9}) left behind, never what a live JVM still uses. Thread-safe.
+ */
+final class ContainerReaper {
+  static final String LABEL_MESHCHECK = "dev.meshcheck";
+  static final String LABEL_OWNER = "dev.meshcheck.owner";
+  static final String LABEL_RUN = "dev.meshcheck.run";
+  static final String LABEL_NODE = "dev.meshcheck.node";
+
+  private final DockerClient docker;
+
+  ContainerReaper(DockerClient docker) {
+    this.docker = docker;
+  }
+
+  /** The labels of everything one run creates. */
+  static Map<String, String> labels(Owner owner, String runId) {
+    return Map.of(LABEL_MESHCHECK, "true", LABEL_OWNER, owner.toString(), LABEL_RUN, runId);
+  }
+
+  /**
+   * Removes the containers and networks whose owner JVM is gone.
+   *
+   * @return how many containers were removed
+   */
+  int reapOrphans() {
+    List<Container> candidates =
+        docker.listContainersCmd().withShowAll(true).withLabelFilter(meshcheckLabel()).exec();
+    int removed = 0;
+    for (Container container : candidates) {
+      if (ownerIsGone(container.getLabels())
+          && bestEffort(() -> removeContainer(container.getId()))) {
+        removed++;
+      }
+    }
+    for (Network network : networksLabelled(LABEL_MESHCHECK + "=true")) {
+      if (ownerIsGone(network.getLabels())) {
+        bestEffort(() -> removeNetwork(network.getId()));
+      }
+    }
+    return removed;
+  }
+
+  // Another JVM may be reaping the same leftovers right now (409: removal in progress); a leftover
+  // that resists stays for the next launch rather than failing this one.
+  private static boolean bestEffort(Runnable removal) {
+    try {
+      removal.run();
+      return true;
+    } catch (DockerException e) {
+      return false;
+    }
+  }
+
+  /** Removes every container of the run, running or not. */
+  void removeContainersOf(String runId) {
+    List<Runnable> removals = new ArrayList<>();
+    for (String id : containerIdsOf(runId)) {
+      removals.add(() -> removeContainer(id));
+    }
+    ParallelTasks.runAll("remove the containers of run " + runId, removals);
+  }
+
+  /** Removes the run's networks; their containers must be gone first. */
+  void removeNetworksOf(String runId) {
+    for (String id : networkIdsOf(runId)) {
+      removeNetwork(id);
+    }
+  }
+
+  /** Ids of the run's containers that still exist (running or not). */
+  List<String> containerIdsOf(String runId) {
+    return docker
+        .listContainersCmd()
+        .withShowAll(true)
+        .withLabelFilter(Map.of(LABEL_RUN, runId))
+        .exec()
+        .stream()
+        .map(Container::getId)
+        .toList();
+  }
+
+  /** Ids of the run's networks that still exist. */
+  List<String> networkIdsOf(String runId) {
+    return networksLabelled(LABEL_RUN + "=" + runId).stream().map(Network::getId).toList();
+  }
+
+  private static boolean ownerIsGone(Map<String, String> labels) {
+    Optional<Owner> owner =
+        Optional.ofNullable(labels).map(l -> l.get(LABEL_OWNER)).flatMap(Owner::parse);
+    // Without a readable owner nobody can claim it; it is ours by the dev.meshcheck label.
+    return owner.map(o -> !o.isAlive()).orElse(true);
+  }
+
+  private static Map<String, String> meshcheckLabel() {
+    return Map.of(LABEL_MESHCHECK, "true");
+  }
+
+  private List<Network> networksLabelled(String labelFilter) {
+    return docker.listNetworksCmd().withFilter("label", List.of(labelFilter)).exec();
+  }
+
+  private void removeContainer(String id) {
+    try {
+      docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+    } catch (NotFoundException alreadyGone) {
+      // Removed by someone else (another JVM's reaper, or our own shutdown hook) meanwhile.
+    }
+  }
+
+  private void removeNetwork(String id) {
+    try {
+      docker.removeNetworkCmd(id).exec();
+    } catch (NotFoundException alreadyGone) {
+      // As above.
+    }
+  }
+}

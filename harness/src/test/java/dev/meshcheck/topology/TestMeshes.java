@@ -1,0 +1,54 @@
+package dev.meshcheck.topology;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.meshcheck.scenario.ProjectLayout;
+import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.scenario.TopologyFiles;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Launchers for the integration tests; skips, with the reason, where a backend cannot run. */
+final class TestMeshes {
+  /** The backends that launch meshes themselves, so that faults and cleanup can be tested. */
+  static final List<Backend> LAUNCHING_BACKENDS = List.of(Backend.CONTAINERS, Backend.PROCESSES);
+
+  static final List<String> TOPOLOGIES =
+      List.of("single", "cluster-3", "supercluster-2x3", "leaf-hub", "cluster-3-jetstream");
+
+  private TestMeshes() {}
+
+  static MeshLauncher launcher(Backend backend) {
+    LauncherSettings settings = LauncherSettings.fromEnvironment();
+    if (backend == Backend.CONTAINERS) {
+      Optional<String> reason = MeshLaunchers.containersUnavailableReason(settings);
+      assumeTrue(reason.isEmpty(), () -> "containers backend cannot run here: " + reason.get());
+    }
+    if (backend == Backend.PROCESSES) {
+      assumeTrue(
+          settings.natsServerBinary().filter(ProcessMeshLauncher::isUsable).isPresent(),
+          "processes backend cannot run here: no nats-server (set MESHCHECK_NATS_SERVER)");
+    }
+    return MeshLaunchers.forBackend(backend, settings);
+  }
+
+  static Topology topology(String name) {
+    return TopologyFiles.resolve(name, ProjectLayout.discover());
+  }
+
+  /** A client of one node that does not reconnect elsewhere, so that it stays on that node. */
+  static Connection connect(MeshNode node) throws IOException, InterruptedException {
+    return Nats.connect(
+        new Options.Builder()
+            .server(node.clientUrl())
+            .connectionName("it-" + node.name())
+            .connectionTimeout(Duration.ofSeconds(3))
+            .noReconnect()
+            .build());
+  }
+}
