@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "meshcheck 0.1.0",
     description = "Conformance and load testing for NATS meshes.",
-    subcommands = {UpCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      UpCommand.class,
+      CheckCommand.class,
+      StepsCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {
