@@ -31,12 +31,14 @@ final class InterestProbe {
 
   /**
    * @param probeClientOn a client on the named node, in the subscriber's account
+   * @param denied true once the server has refused the probe (permissions): stop waiting
    * @return the nodes the interest did not reach within the timeout (empty: reached all)
    */
   List<String> await(
       TrackedClient subscriber,
       List<String> nodeNames,
-      Function<String, TrackedClient> probeClientOn) {
+      Function<String, TrackedClient> probeClientOn,
+      java.util.function.BooleanSupplier denied) {
     String subject = "_MESHCHECK.PROBE." + NUID.nextGlobal();
     Set<String> heardFrom = ConcurrentHashMap.newKeySet();
     Dispatcher dispatcher =
@@ -47,7 +49,9 @@ final class InterestProbe {
       dispatcher.subscribe(subject);
       Flushing.flush(subscriber, "subscribing the interest probe");
       long deadlineNanos = System.nanoTime() + timeout.toNanos();
-      while (heardFrom.size() < nodeNames.size() && System.nanoTime() < deadlineNanos) {
+      while (heardFrom.size() < nodeNames.size()
+          && System.nanoTime() < deadlineNanos
+          && !denied.getAsBoolean()) {
         for (String node : nodeNames) {
           if (!heardFrom.contains(node)) {
             probeClientOn
@@ -61,6 +65,39 @@ final class InterestProbe {
       return nodeNames.stream().filter(n -> !heardFrom.contains(n)).toList();
     } finally {
       subscriber.connection().closeDispatcher(dispatcher);
+    }
+  }
+
+  /**
+   * Waits until every node in {@code nodeNames} has processed what {@code sender}'s node sent
+   * before this call (such as the removal of interest after an unsubscribe): a message from the
+   * sender's node to a client on each node travels the same links after it.
+   *
+   * @return the nodes not reached within the timeout
+   */
+  List<String> awaitProcessed(
+      TrackedClient sender, List<String> nodeNames, Function<String, TrackedClient> clientOn) {
+    String subject = "_MESHCHECK.FLUSH." + NUID.nextGlobal();
+    Set<String> reached = ConcurrentHashMap.newKeySet();
+    List<Dispatcher> dispatchers = new java.util.ArrayList<>();
+    for (String node : nodeNames) {
+      TrackedClient receiver = clientOn.apply(node);
+      Dispatcher d = receiver.connection().createDispatcher(m -> reached.add(node));
+      d.subscribe(subject);
+      Flushing.flush(receiver, "subscribing the flush probe");
+      dispatchers.add(d);
+    }
+    try {
+      long deadlineNanos = System.nanoTime() + timeout.toNanos();
+      while (reached.size() < nodeNames.size() && System.nanoTime() < deadlineNanos) {
+        sender.connection().publish(subject, new byte[0]);
+        pause();
+      }
+      return nodeNames.stream().filter(n -> !reached.contains(n)).toList();
+    } finally {
+      for (int i = 0; i < dispatchers.size(); i++) {
+        clientOn.apply(nodeNames.get(i)).connection().closeDispatcher(dispatchers.get(i));
+      }
     }
   }
 

@@ -54,6 +54,7 @@ public final class MeshWorld implements AutoCloseable {
   private final Set<ClientSpec> publishedFrom = new LinkedHashSet<>();
   private final RequestLog requests = new RequestLog();
   private final Map<String, List<String>> discoveredInstances = new HashMap<>();
+  private final Map<Class<?>, Object> extensions = new LinkedHashMap<>();
   private final Requester requester = new Requester(REQUEST_TIMEOUT, System::nanoTime);
   private ScenarioContext scenario = ScenarioContext.none();
   private MeshPool.Lease lease;
@@ -191,6 +192,21 @@ public final class MeshWorld implements AutoCloseable {
     return subscriber;
   }
 
+  /** A JetStream push consumer that records like a subscriber; see {@link #subscriber}. */
+  public RecordingSubscriber subscribeJetStream(
+      String name, ClientSpec spec, String subject, io.nats.client.PushSubscribeOptions options)
+      throws java.io.IOException, io.nats.client.JetStreamApiException {
+    if (subscribers.containsKey(name)) {
+      throw new IllegalArgumentException("there is already a subscriber named '" + name + "'");
+    }
+    TrackedClient client = clients().connect("consumer-" + name, spec);
+    RecordingSubscriber consumer =
+        new RecordingSubscriber(name, client, List.of(subject), Optional.empty());
+    consumer.startJetStream(options);
+    subscribers.put(name, consumer);
+    return consumer;
+  }
+
   public RecordingSubscriber subscriber(String name) {
     RecordingSubscriber subscriber = subscribers.get(name);
     if (subscriber == null) {
@@ -207,7 +223,7 @@ public final class MeshWorld implements AutoCloseable {
   /** Sends {@code count} numbered messages from a new publisher and flushes them. */
   public void publish(ClientSpec spec, String subject, int count) {
     TrackedClient client = sharedClient(spec);
-    String publisher = "p" + (++publisherCount);
+    String publisher = nextPublisherName();
     for (int seq = 1; seq <= count; seq++) {
       client.connection().publish(subject, Payloads.traffic(publisher, seq));
     }
@@ -215,12 +231,43 @@ public final class MeshWorld implements AutoCloseable {
     publishedFrom.add(spec);
   }
 
+  /** A publisher name not used before in this scenario: receivers track order per publisher. */
+  public String nextPublisherName() {
+    return "p" + (++publisherCount);
+  }
+
   /**
    * Waits until everything published so far has reached {@code subscriber} or never will: a marker
    * from each node that published is delivered after that node's earlier messages.
    */
   public void settle(RecordingSubscriber subscriber) {
-    new Settler(this::markerClient, DELIVERY_DEADLINE).settle(subscriber, publishedFrom);
+    if (subscriber.isJetStream()) {
+      // Markers would be stored by the stream; the consumer's own state says when it is done.
+      Waits.until(
+          DELIVERY_DEADLINE,
+          "consumer '" + subscriber.name() + "' has nothing pending",
+          subscriber::isJetStreamDrained,
+          subscriber::describe);
+      return;
+    }
+    new Settler(this::markerClient, DELIVERY_DEADLINE)
+        .settle(subscriber, publishedFrom, this::markerRefused);
+  }
+
+  /** The subscription itself or the marker's publish was refused: no marker can arrive. */
+  private boolean markerRefused(RecordingSubscriber subscriber) {
+    boolean subscriptionRefused =
+        subscriber.client().errors().stream()
+            .anyMatch(e -> e.contains("Permissions Violation for Subscription"));
+    boolean markerRefused =
+        allClients().stream()
+            .filter(c -> c.spec().account().equals(subscriber.client().spec().account()))
+            .flatMap(c -> c.errors().stream())
+            .anyMatch(
+                e ->
+                    e.contains("Permissions Violation for Publish")
+                        && e.contains("meshcheck-marker"));
+    return subscriptionRefused || markerRefused;
   }
 
   private TrackedClient markerClient(ClientSpec publisherSpec, RecordingSubscriber subscriber) {
@@ -303,6 +350,52 @@ public final class MeshWorld implements AutoCloseable {
     return ids;
   }
 
+  /**
+   * Stops members of a service (drained: requests already delivered are answered) and waits until
+   * every running node has processed their departure, so the next request is not routed to a member
+   * that is gone.
+   */
+  public void stopMembers(List<ServiceMember> leaving) {
+    for (ServiceMember member : leaving) {
+      member.stop(true);
+      Flushing.flush(member.client(), "stopping " + member.memberId());
+    }
+    for (ServiceMember member : leaving) {
+      List<String> missing =
+          new InterestProbe(DELIVERY_DEADLINE)
+              .awaitProcessed(
+                  sharedClient(new ClientSpec(member.nodeName(), member.client().spec().account())),
+                  runningNodeNames(),
+                  node -> sharedClient(new ClientSpec(node, member.client().spec().account())));
+      if (!missing.isEmpty()) {
+        throw new AssertionError(
+            "interest removal: departure of "
+                + member.memberId()
+                + " did not reach node(s) "
+                + missing
+                + " within "
+                + DELIVERY_DEADLINE.toSeconds()
+                + " s");
+      }
+    }
+  }
+
+  // ---- extension point ---------------------------------------------------------------------
+
+  /**
+   * Per-scenario state of a step area that the world does not model itself (JetStream streams, link
+   * faults, ...): made on first use by {@code factory}, the same object for the rest of the
+   * scenario, and closed first when the world closes if it is {@link AutoCloseable} (so it can
+   * still use the mesh and clients).
+   *
+   * <pre>{@code
+   * JetStreamState streams = world.extension(JetStreamState.class, () -> new JetStreamState(world));
+   * }</pre>
+   */
+  public <T> T extension(Class<T> type, java.util.function.Supplier<T> factory) {
+    return type.cast(extensions.computeIfAbsent(type, t -> factory.get()));
+  }
+
   // ---- waiting ------------------------------------------------------------------------------
 
   /** Fails naming the nodes the interest of {@code client} has not reached. */
@@ -312,7 +405,13 @@ public final class MeshWorld implements AutoCloseable {
             .await(
                 client,
                 runningNodeNames(),
-                node -> sharedClient(new ClientSpec(node, client.spec().account())));
+                node -> sharedClient(new ClientSpec(node, client.spec().account())),
+                () -> probeWasDenied(client));
+    if (!missing.isEmpty() && probeWasDenied(client)) {
+      scenario.log(
+          "interest probe not permitted for " + client + "; interest propagation not awaited");
+      return;
+    }
     if (!missing.isEmpty()) {
       throw new AssertionError(
           "interest propagation: "
@@ -328,10 +427,22 @@ public final class MeshWorld implements AutoCloseable {
     }
   }
 
+  /** A client whose permissions forbid the harness's probe subjects cannot be probed. */
+  private boolean probeWasDenied(TrackedClient subscriber) {
+    return allClients().stream()
+        .filter(c -> c == subscriber || c.spec().account().equals(subscriber.spec().account()))
+        .flatMap(c -> c.errors().stream())
+        .anyMatch(e -> e.contains("Permissions Violation") && e.contains("_MESHCHECK"));
+  }
+
   /** Closes every client, then returns the mesh to the pool (closed if a fault was injected). */
   @Override
   public void close() {
     List<Runnable> steps = new ArrayList<>();
+    extensions.values().stream()
+        .filter(AutoCloseable.class::isInstance)
+        .map(AutoCloseable.class::cast)
+        .forEach(e -> steps.add(() -> closeExtension(e)));
     services.values().forEach(g -> g.runningMembers().forEach(m -> steps.add(() -> m.stop(false))));
     subscribers.values().forEach(s -> steps.add(s::stop));
     steps.forEach(MeshWorld::quietly);
@@ -341,6 +452,14 @@ public final class MeshWorld implements AutoCloseable {
     if (lease != null) {
       MeshPool.shared().release(lease, !disturbedBy.isEmpty());
       lease = null;
+    }
+  }
+
+  private static void closeExtension(AutoCloseable extension) {
+    try {
+      extension.close();
+    } catch (Exception e) {
+      throw new IllegalStateException("closing " + extension + " failed", e);
     }
   }
 

@@ -1,7 +1,12 @@
 package dev.meshcheck.steps;
 
 import io.nats.client.Dispatcher;
+import io.nats.client.JetStreamApiException;
+import io.nats.client.JetStreamSubscription;
 import io.nats.client.Message;
+import io.nats.client.PushSubscribeOptions;
+import io.nats.client.api.ConsumerInfo;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,6 +32,7 @@ public final class RecordingSubscriber {
   private long outOfOrder;
   private long duplicates;
   private Dispatcher dispatcher;
+  private JetStreamSubscription jetStreamSubscription;
 
   RecordingSubscriber(
       String name, TrackedClient client, List<String> subjects, Optional<String> queueGroup) {
@@ -47,6 +53,30 @@ public final class RecordingSubscriber {
           q -> dispatcher.subscribe(subject, q), () -> dispatcher.subscribe(subject));
     }
     Flushing.flush(client, "subscribing " + name + " to " + subjects);
+  }
+
+  /** Subscribes as a JetStream push consumer on its one subject (auto-acknowledged). */
+  void startJetStream(PushSubscribeOptions options) throws IOException, JetStreamApiException {
+    dispatcher = client.connection().createDispatcher();
+    jetStreamSubscription =
+        client
+            .connection()
+            .jetStream()
+            .subscribe(subjects.get(0), dispatcher, this::onMessage, true, options);
+    Flushing.flush(client, "creating consumer " + name);
+  }
+
+  /**
+   * True for a JetStream consumer that has nothing pending in its stream and has received every
+   * message the server delivered to it.
+   */
+  boolean isJetStreamDrained() throws IOException, JetStreamApiException {
+    ConsumerInfo info = jetStreamSubscription.getConsumerInfo();
+    return info.getNumPending() == 0 && info.getDelivered().getConsumerSequence() == received();
+  }
+
+  boolean isJetStream() {
+    return jetStreamSubscription != null;
   }
 
   /** Stops receiving (unsubscribe); the client stays connected. */

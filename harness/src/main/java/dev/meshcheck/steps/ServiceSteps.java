@@ -190,21 +190,44 @@ public final class ServiceSteps {
         .isEqualTo(last.size());
   }
 
+  /**
+   * Example: {@code Then 10% of the requests are answered by "pricing-v2" within 4 points} (a
+   * weighted mapping's canary share, in percentage points of all requests sent).
+   */
+  @Example("Then 10% of the requests are answered by \"pricing-v2\" within 4 points")
+  @Then("{int}% of the requests are answered by {string} within {int} points")
+  public void percentAnsweredByWithin(int percent, String service, int points) {
+    RequestLog last = world.lastRequests();
+    assertThat(last.size()).as("requests were sent").isPositive();
+    long byService =
+        last.answeredByMember().entrySet().stream()
+            .filter(e -> e.getKey().startsWith(service + "#"))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    double share = 100.0 * byService / last.size();
+    assertThat(share)
+        .as(
+            "weighted split: %s answered %.1f%% of the requests, expected %d%% +- %d points; %s",
+            service, share, percent, points, last.describe())
+        .isBetween((double) percent - points, (double) percent + points);
+  }
+
   /** Example: {@code When 2 members of "workers" leave} (drained: in-flight requests finish). */
   @Example("When 2 members of \"workers\" leave")
   @When("{int} member(s) of {string} leave(s)")
   public void membersLeave(int count, String group) {
     List<ServiceMember> running = world.service(group).runningMembers();
     assertThat(running.size()).as("members to stop in %s", group).isGreaterThanOrEqualTo(count);
-    running.subList(0, count).forEach(m -> m.stop(true));
+    world.stopMembers(running.subList(0, count));
   }
 
   /** Example: {@code When the members of "orders" in cluster "east" leave}. */
   @Example("When the members of \"orders\" in cluster \"east\" leave")
   @When("the members of {string} in cluster {string} leave")
   public void theMembersInClusterLeave(String group, String cluster) {
-    world.service(group).runningMembers().stream()
-        .filter(m -> m.clusterName().equals(cluster))
-        .forEach(m -> m.stop(true));
+    world.stopMembers(
+        world.service(group).runningMembers().stream()
+            .filter(m -> m.clusterName().equals(cluster))
+            .toList());
   }
 }

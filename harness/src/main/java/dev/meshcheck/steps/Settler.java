@@ -25,7 +25,13 @@ final class Settler {
     this.deadline = deadline;
   }
 
-  void settle(RecordingSubscriber subscriber, Collection<ClientSpec> publishers) {
+  /**
+   * @param refused true once the server has refused the subscription or a marker: stop waiting
+   */
+  void settle(
+      RecordingSubscriber subscriber,
+      Collection<ClientSpec> publishers,
+      java.util.function.Predicate<RecordingSubscriber> refused) {
     String subject = literal(subscriber.subjects().get(0));
     List<String> ids = new ArrayList<>();
     for (ClientSpec publisher : publishers) {
@@ -38,7 +44,9 @@ final class Settler {
     // A queue subscriber may legitimately never see a marker, so it gets a shorter wait.
     Duration wait = subscriber.queueGroup().isPresent() ? Duration.ofMillis(500) : deadline;
     long deadlineNanos = System.nanoTime() + wait.toNanos();
-    while (!ids.stream().allMatch(subscriber::sawMarker) && System.nanoTime() < deadlineNanos) {
+    while (!ids.stream().allMatch(subscriber::sawMarker)
+        && System.nanoTime() < deadlineNanos
+        && !refused.test(subscriber)) {
       try {
         Thread.sleep(10);
       } catch (InterruptedException e) {
