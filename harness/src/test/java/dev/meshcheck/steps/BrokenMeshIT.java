@@ -54,6 +54,13 @@ class BrokenMeshIT {
             "A denied publish is reported and delivers nothing",
             "Permissions Violation for Publish"),
         Arguments.of(
+            "failover",
+            "features/failover/node-loss.feature",
+            "isolated-nodes.yaml",
+            Optional.empty(),
+            "A subscriber whose node is killed fails over to a node not in its seed list",
+            "reconnected to a node other than 1"),
+        Arguments.of(
             "routing",
             "features/routing/mappings.feature",
             "even-weights.yaml",
