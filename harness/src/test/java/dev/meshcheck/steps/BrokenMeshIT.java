@@ -56,7 +56,7 @@ class BrokenMeshIT {
         Arguments.of(
             "failover",
             "features/failover/node-loss.feature",
-            "isolated-nodes.yaml",
+            "gateways-only.yaml",
             Optional.empty(),
             "A subscriber whose node is killed fails over to a node not in its seed list",
             "reconnected to a node other than 1"),
