@@ -54,9 +54,3 @@ Feature: Interest propagates across routes, gateways and leaf nodes; core NATS d
     When a client of account "B" on node 2 sends 3 requests to "billing.charge"
     Then the requests fail fast with "no responders"
 
-  @min-server-2.10
-  Scenario: Servers from 2.10 on are asked for what 2.10 brought (skipped on older servers)
-    Given a "cluster-3" mesh
-    And a subscriber "sub" on node 2 listening to "v210.>"
-    When a publisher on node 1 sends 1 message to "v210.check"
-    Then "sub" receives exactly 1 message
