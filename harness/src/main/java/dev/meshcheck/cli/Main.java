@@ -11,6 +11,8 @@ import picocli.CommandLine.Command;
     description = "Conformance and load testing for NATS meshes.",
     subcommands = {
       UpCommand.class,
+      CheckCommand.class,
+      StepsCommand.class,
       RunCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class

@@ -1,0 +1,32 @@
+@failover @faults
+Feature: Clients and services survive the loss of a node
+  A client that loses its server reconnects to another one it learnt from the cluster (INFO
+  connect_urls) and resubscribes; a queue group keeps answering from the members that remain.
+  Every client here is seeded with its own node only, so reaching another node proves discovery.
+
+  Background:
+    Given a "cluster-3" mesh
+
+  Scenario: A subscriber whose node is killed fails over to a node not in its seed list
+    Given a subscriber "survivor" on node 1 listening to "alerts.>"
+    When node 1 is killed
+    Then "survivor" is reconnected to another node than node 1 within 5 seconds
+    When a publisher on node 2 sends 10 messages to "alerts.fire"
+    Then "survivor" receives exactly 10 messages in order
+
+  Scenario: A queue-group service keeps answering while a node dies
+    # Requests go one at a time, so only the one in flight to a member on the dying node can be
+    # lost (it times out); we allow 3 for a member whose route closes a moment later.
+    Given a service "orders" answering "svc.orders.>" in queue group "workers" with 3 members spread over the nodes
+    When a client on node 3 sends 150 requests to "svc.orders.create" while node 1 is killed
+    Then at most 3 requests fail
+    When a client on node 3 sends 30 requests to "svc.orders.create"
+    Then every request succeeds
+
+  Scenario: A restarted node rejoins the cluster and routes again
+    When node 2 is killed
+    And node 2 is restarted
+    Given a subscriber "back" on node 2 listening to "rejoin.>"
+    When a publisher on node 3 sends 10 messages to "rejoin.test"
+    Then "back" receives exactly 10 messages in order
+    And within 5 seconds all clients are reconnected

@@ -1,0 +1,97 @@
+package dev.meshcheck.cli;
+
+import dev.meshcheck.scenario.BadInputException;
+import dev.meshcheck.scenario.ProjectLayout;
+import dev.meshcheck.scenario.TopologyFiles;
+import dev.meshcheck.steps.FeatureRun;
+import dev.meshcheck.topology.Backend;
+import io.cucumber.tagexpressions.TagExpressionException;
+import io.cucumber.tagexpressions.TagExpressionParser;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code meshcheck check <features> [--topology] [--backend] [--tags]}: runs conformance features
+ * without Maven. Exit 0 when every scenario passed or was skipped, 1 when any failed, 2 on bad
+ * input.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = "Run conformance features (files or folders) against a mesh.")
+final class CheckCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", description = "feature files or folders (e.g. features/security)")
+  List<Path> features;
+
+  @Option(
+      names = "--topology",
+      description = "topology name or file every scenario uses instead of the one it names")
+  String topology;
+
+  @Option(
+      names = "--tags",
+      description = "Cucumber tag expression, e.g. \"@discovery and not @faults\"")
+  String tags;
+
+  @Option(
+      names = "--out",
+      description = "report folder (default: reports/conformance under the checkout)")
+  Path reportFolder;
+
+  @Mixin MeshOptions mesh;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    ProjectLayout layout = ProjectLayout.discover();
+    validate(layout);
+    Backend backend = mesh.externalUrls.isEmpty() ? Backend.parse(mesh.backend) : Backend.EXTERNAL;
+    Path out = reportFolder != null ? reportFolder : layout.reports().resolve("conformance");
+    FeatureRun run =
+        new FeatureRun(
+            features,
+            Optional.ofNullable(tags),
+            Optional.ofNullable(topology),
+            backend,
+            out,
+            mesh.externalUrls,
+            mesh.externalMonitorUrls);
+    boolean passed = run.run();
+    PrintWriter printer = spec.commandLine().getOut();
+    printer.printf(
+        "conformance report: %s (%s)%n",
+        out.resolve("conformance-summary.md"), passed ? "passed" : "FAILED");
+    printer.flush();
+    return passed ? ExitCodes.OK : ExitCodes.FAILED;
+  }
+
+  private void validate(ProjectLayout layout) {
+    for (Path feature : features) {
+      if (!Files.exists(feature)) {
+        throw new BadInputException(
+            feature, 0, "", "no such feature file or folder (try features/ or features/discovery)");
+      }
+    }
+    if (topology != null) {
+      TopologyFiles.resolve(topology, layout);
+    }
+    if (tags != null) {
+      try {
+        TagExpressionParser.parse(tags);
+      } catch (TagExpressionException e) {
+        throw new IllegalArgumentException(
+            "--tags '" + tags + "' is not a tag expression: " + e.getMessage());
+      }
+    }
+  }
+}

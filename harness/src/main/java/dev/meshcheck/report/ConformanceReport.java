@@ -1,0 +1,59 @@
+package dev.meshcheck.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The conformance report of one run: per area, how many scenarios passed, failed and were skipped
+ * (with reasons), and the server versions, backends and topologies they ran on.
+ */
+public record ConformanceReport(
+    String finishedAt,
+    long durationMillis,
+    List<String> serverVersions,
+    List<String> backends,
+    List<String> topologies,
+    int passed,
+    int failed,
+    int skipped,
+    List<ConformanceArea> areas) {
+
+  public ConformanceReport {
+    serverVersions = List.copyOf(serverVersions);
+    backends = List.copyOf(backends);
+    topologies = List.copyOf(topologies);
+    areas = List.copyOf(areas);
+  }
+
+  /** Groups scenario outcomes by area (areas sorted by name, scenarios in run order). */
+  public static ConformanceReport of(
+      String finishedAt, long durationMillis, List<ConformanceScenario> scenarios) {
+    Map<String, List<ConformanceScenario>> byArea = new TreeMap<>();
+    for (ConformanceScenario scenario : scenarios) {
+      byArea.computeIfAbsent(scenario.area(), a -> new ArrayList<>()).add(scenario);
+    }
+    List<ConformanceArea> areas =
+        byArea.entrySet().stream().map(e -> ConformanceArea.of(e.getKey(), e.getValue())).toList();
+    return new ConformanceReport(
+        finishedAt,
+        durationMillis,
+        distinct(scenarios, ConformanceScenario::serverVersion),
+        distinct(scenarios, ConformanceScenario::backend),
+        distinct(scenarios, ConformanceScenario::topology),
+        areas.stream().mapToInt(ConformanceArea::passed).sum(),
+        areas.stream().mapToInt(ConformanceArea::failed).sum(),
+        areas.stream().mapToInt(ConformanceArea::skipped).sum(),
+        areas);
+  }
+
+  private static List<String> distinct(
+      List<ConformanceScenario> scenarios,
+      java.util.function.Function<ConformanceScenario, String> field) {
+    TreeSet<String> values = new TreeSet<>();
+    scenarios.stream().map(field).filter(v -> !v.isEmpty()).forEach(values::add);
+    return List.copyOf(values);
+  }
+}

@@ -1,0 +1,82 @@
+package dev.meshcheck.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Writes a {@link ConformanceReport} as {@code conformance.json} and a readable {@code
+ * conformance-summary.md} into a folder. Stateless.
+ */
+public final class ConformanceReportWriter {
+  public static final String JSON_FILE = "conformance.json";
+  public static final String SUMMARY_FILE = "conformance-summary.md";
+
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private ConformanceReportWriter() {}
+
+  public static void write(ConformanceReport report, Path folder) {
+    try {
+      Files.createDirectories(folder);
+      JSON.writeValue(folder.resolve(JSON_FILE).toFile(), report);
+      Files.writeString(folder.resolve(SUMMARY_FILE), summary(report));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the conformance report to " + folder, e);
+    }
+  }
+
+  /** Reads a report written by {@link #write}. */
+  public static ConformanceReport read(Path folder) {
+    try {
+      return JSON.readValue(folder.resolve(JSON_FILE).toFile(), ConformanceReport.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + folder.resolve(JSON_FILE), e);
+    }
+  }
+
+  static String summary(ConformanceReport report) {
+    StringBuilder md = new StringBuilder("# Conformance\n\n");
+    md.append(
+        String.format(
+            "%d passed, %d failed, %d skipped in %.1f s. Server %s, backend %s, topologies %s.%n%n",
+            report.passed(),
+            report.failed(),
+            report.skipped(),
+            report.durationMillis() / 1000.0,
+            report.serverVersions(),
+            report.backends(),
+            report.topologies()));
+    md.append("| area | passed | failed | skipped |\n|---|---|---|---|\n");
+    for (ConformanceArea area : report.areas()) {
+      md.append(
+          String.format(
+              "| %s | %d | %d | %d |%n",
+              area.area(), area.passed(), area.failed(), area.skipped()));
+    }
+    for (ConformanceArea area : report.areas()) {
+      md.append("\n## ").append(area.area()).append("\n\n");
+      for (ConformanceScenario s : area.scenarios()) {
+        md.append("- **")
+            .append(s.status())
+            .append("** ")
+            .append(s.name())
+            .append(" (")
+            .append(s.feature())
+            .append(':')
+            .append(s.line())
+            .append(s.topology().isEmpty() ? "" : ", " + s.topology())
+            .append(")");
+        if (!s.reason().isEmpty()) {
+          md.append(": ").append(s.reason());
+        }
+        md.append('\n');
+      }
+    }
+    return md.toString();
+  }
+}

@@ -1,0 +1,33 @@
+package dev.meshcheck.report;
+
+/**
+ * The outcome of one scenario in the conformance report.
+ *
+ * @param area the features sub-folder ({@code discovery}, {@code balancing}, ...)
+ * @param status passed | failed | skipped
+ * @param reason why it failed or was skipped (the first line of the error), empty when passed
+ * @param topology the topology it ran on, empty when it did not get to a mesh
+ */
+public record ConformanceScenario(
+    String area,
+    String feature,
+    String name,
+    int line,
+    String status,
+    String reason,
+    String topology,
+    String backend,
+    String serverVersion,
+    long durationMillis) {
+
+  public static final String PASSED = "passed";
+  public static final String FAILED = "failed";
+  public static final String SKIPPED = "skipped";
+
+  public ConformanceScenario {
+    if (!status.equals(PASSED) && !status.equals(FAILED) && !status.equals(SKIPPED)) {
+      throw new IllegalArgumentException(
+          "status must be passed, failed or skipped, was '" + status + "'");
+    }
+  }
+}

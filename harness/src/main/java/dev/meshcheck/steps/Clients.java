@@ -1,0 +1,81 @@
+package dev.meshcheck.steps;
+
+import dev.meshcheck.topology.RunningMesh;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.nats.client.Options;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Opens the client connections of one scenario and closes all of them at its end. Every client
+ * seeds its server list with its own node only, so failing over to another node proves that it
+ * learnt the cluster's servers from the server (INFO {@code connect_urls}). Reconnects forever,
+ * every 100 ms, so a Then step decides how long is too long. Not thread-safe: one per scenario.
+ */
+final class Clients implements AutoCloseable {
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final RunningMesh mesh;
+  private final Logins logins;
+  private final List<TrackedClient> opened = new ArrayList<>();
+
+  Clients(RunningMesh mesh, Logins logins) {
+    this.mesh = mesh;
+    this.logins = logins;
+  }
+
+  /** A new connected client; fails with the server's words when it cannot connect. */
+  TrackedClient connect(String name, ClientSpec spec) {
+    TrackedClient client = new TrackedClient(name, spec);
+    Options.Builder options =
+        Options.builder()
+            .server(mesh.node(spec.nodeName()).clientUrl())
+            .connectionName("meshcheck-" + name)
+            .reportNoResponders()
+            .maxReconnects(-1)
+            .reconnectWait(Duration.ofMillis(100))
+            .connectionTimeout(CONNECT_TIMEOUT)
+            // A paused server keeps its sockets open: pings are how a client notices.
+            .pingInterval(Duration.ofSeconds(1))
+            .maxPingsOut(2)
+            .errorListener(client)
+            .connectionListener(client);
+    spec.account()
+        .map(logins::forAccount)
+        .ifPresent(l -> options.userInfo(l.user().toCharArray(), l.password().toCharArray()));
+    try {
+      client.attach(Nats.connect(options.build()));
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "client '" + name + "' cannot connect to " + spec.describe() + ": " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while connecting " + name, e);
+    }
+    opened.add(client);
+    return client;
+  }
+
+  List<TrackedClient> all() {
+    return List.copyOf(opened);
+  }
+
+  @Override
+  public void close() {
+    for (TrackedClient client : opened) {
+      Connection connection = client.connection();
+      if (connection == null) {
+        continue;
+      }
+      try {
+        connection.close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    opened.clear();
+  }
+}

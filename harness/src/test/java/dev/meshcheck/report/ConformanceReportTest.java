@@ -1,0 +1,61 @@
+package dev.meshcheck.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConformanceReportTest {
+  private static ConformanceScenario scenario(String area, String status, String reason) {
+    return new ConformanceScenario(
+        area,
+        "features/" + area + "/x.feature",
+        "s-" + status,
+        3,
+        status,
+        reason,
+        "cluster-3",
+        "processes",
+        "2.9.10",
+        120);
+  }
+
+  @Test
+  void countsPerAreaAndKeepsSkipReasons(@TempDir Path folder) throws Exception {
+    ConformanceReport report =
+        ConformanceReport.of(
+            "now",
+            1000,
+            List.of(
+                scenario("discovery", "passed", ""),
+                scenario("discovery", "skipped", "skipped: topology 'cluster-3' has no gateways"),
+                scenario("security", "failed", "every request answered")));
+
+    ConformanceReportWriter.write(report, folder);
+    ConformanceReport read = ConformanceReportWriter.read(folder);
+
+    assertThat(read).isEqualTo(report);
+    assertThat(read.areas())
+        .extracting(ConformanceArea::area)
+        .containsExactly("discovery", "security");
+    assertThat(read.areas().get(0).skipped()).isEqualTo(1);
+    assertThat(read.passed()).isEqualTo(1);
+    assertThat(read.failed()).isEqualTo(1);
+    assertThat(read.serverVersions()).containsExactly("2.9.10");
+    assertThat(Files.readString(folder.resolve(ConformanceReportWriter.SUMMARY_FILE)))
+        .contains("| discovery | 1 | 0 | 1 |")
+        .contains("has no gateways");
+  }
+
+  @Test
+  void areaIsTheFolderUnderFeatures() {
+    assertThat(
+            ConformanceOutcomes.area(java.net.URI.create("file:///r/features/balancing/q.feature")))
+        .isEqualTo("balancing");
+    assertThat(ConformanceOutcomes.area(java.net.URI.create("file:///tmp/team/mine.feature")))
+        .isEqualTo("team");
+  }
+}
