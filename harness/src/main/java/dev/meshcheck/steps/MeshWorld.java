@@ -321,6 +321,17 @@ public final class MeshWorld implements AutoCloseable {
     return lastRequests();
   }
 
+  /**
+   * Sends requests one by one from the shared client of {@code from} until {@code stop} turns true
+   * or {@code maxCount} went out; records every outcome as one batch.
+   */
+  public RequestLog sendRequestsUntil(
+      ClientSpec from, String subject, java.util.function.BooleanSupplier stop, int maxCount) {
+    lastBatchStart = requests.size();
+    requester.sendUntil(sharedClient(from), subject, stop, maxCount, requests);
+    return lastRequests();
+  }
+
   /** The outcomes of the last {@link #sendRequests} batch. */
   public RequestLog lastRequests() {
     return requests.since(lastBatchStart);

@@ -34,6 +34,21 @@ final class Requester {
     }
   }
 
+  /**
+   * Sends requests one after another until {@code stop} turns true (checked between requests) or
+   * {@code maxCount} went out, adding their outcomes to {@code log}.
+   */
+  void sendUntil(
+      TrackedClient client,
+      String subject,
+      java.util.function.BooleanSupplier stop,
+      int maxCount,
+      RequestLog log) {
+    for (int i = 1; i <= maxCount && !stop.getAsBoolean(); i++) {
+      log.add(requestOnce(client, subject, i));
+    }
+  }
+
   RequestOutcome requestOnce(TrackedClient client, String subject, int seq) {
     long startNanos = nanoClock.getAsLong();
     byte[] body = ("request;" + client.name() + ";" + seq).getBytes(StandardCharsets.UTF_8);
