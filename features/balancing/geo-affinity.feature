@@ -32,7 +32,11 @@ Feature: Queue groups prefer the nearest members: local cluster over gateways, c
     Then every request succeeds
     And all requests are answered in cluster "leaf-1"
 
-  @leafnodes
+  # On nats-server 2.9.10 this holds only when the leaf node is attached to another hub node than
+  # the requester's: attached to the requester's own node, the leaf member is picked as often as
+  # the routed one (measured here: 18/40 and 22/40 to the leaf in two of four runs). Newer servers
+  # skip a directly attached leaf member while a routed one exists, so the check is gated on them.
+  @leafnodes @min-server-2.10
   Scenario: Hub members are preferred over leaf-node members
     Given a "leaf-hub" mesh
     And a service "orders" answering "svc.orders.>" in queue group "workers" with 1 member on node 4

@@ -9,8 +9,12 @@ import java.util.TreeSet;
 /**
  * The conformance report of one run: per area, how many scenarios passed, failed and were skipped
  * (with reasons), and the server versions, backends and topologies they ran on.
+ *
+ * @param status {@link #COMPLETE} once the run finished, {@link #PARTIAL} while it runs (the report
+ *     is rewritten after every scenario, so an interrupted or killed run leaves what it had)
  */
 public record ConformanceReport(
+    String status,
     String finishedAt,
     long durationMillis,
     List<String> serverVersions,
@@ -21,7 +25,14 @@ public record ConformanceReport(
     int skipped,
     List<ConformanceArea> areas) {
 
+  public static final String COMPLETE = "complete";
+  public static final String PARTIAL = "partial";
+
   public ConformanceReport {
+    if (!COMPLETE.equals(status) && !PARTIAL.equals(status)) {
+      throw new IllegalArgumentException(
+          "status must be " + COMPLETE + " or " + PARTIAL + ", was '" + status + "'");
+    }
     serverVersions = List.copyOf(serverVersions);
     backends = List.copyOf(backends);
     topologies = List.copyOf(topologies);
@@ -30,7 +41,7 @@ public record ConformanceReport(
 
   /** Groups scenario outcomes by area (areas sorted by name, scenarios in run order). */
   public static ConformanceReport of(
-      String finishedAt, long durationMillis, List<ConformanceScenario> scenarios) {
+      String status, String finishedAt, long durationMillis, List<ConformanceScenario> scenarios) {
     Map<String, List<ConformanceScenario>> byArea = new TreeMap<>();
     for (ConformanceScenario scenario : scenarios) {
       byArea.computeIfAbsent(scenario.area(), a -> new ArrayList<>()).add(scenario);
@@ -38,6 +49,7 @@ public record ConformanceReport(
     List<ConformanceArea> areas =
         byArea.entrySet().stream().map(e -> ConformanceArea.of(e.getKey(), e.getValue())).toList();
     return new ConformanceReport(
+        status,
         finishedAt,
         durationMillis,
         distinct(scenarios, ConformanceScenario::serverVersion),

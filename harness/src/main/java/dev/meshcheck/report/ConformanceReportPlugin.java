@@ -68,12 +68,19 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
             env.getOrDefault("backend", ""),
             env.getOrDefault("server", ""),
             result.getDuration().toMillis()));
+    // Rewritten after every scenario so that a run that is interrupted, or killed, still leaves
+    // what it had, marked partial.
+    write(ConformanceReport.PARTIAL, Instant.now());
   }
 
   private synchronized void onRunFinished(TestRunFinished event) {
-    long durationMillis = Duration.between(startedAt, event.getInstant()).toMillis();
+    write(ConformanceReport.COMPLETE, event.getInstant());
+  }
+
+  private void write(String status, Instant at) {
+    long durationMillis = Duration.between(startedAt, at).toMillis();
     ConformanceReportWriter.write(
-        ConformanceReport.of(event.getInstant().toString(), durationMillis, scenarios), folder);
+        ConformanceReport.of(status, at.toString(), durationMillis, scenarios), folder);
   }
 
   private static String status(Status status) {

@@ -41,6 +41,9 @@ public final class ConformanceReportWriter {
 
   static String summary(ConformanceReport report) {
     StringBuilder md = new StringBuilder("# Conformance\n\n");
+    if (ConformanceReport.PARTIAL.equals(report.status())) {
+      md.append("**Partial**: the run did not finish; these are the scenarios it completed.\n\n");
+    }
     md.append(
         String.format(
             "%d passed, %d failed, %d skipped in %.1f s. Server %s, backend %s, topologies %s.%n%n",

@@ -27,6 +27,7 @@ class ConformanceReportTest {
   void countsPerAreaAndKeepsSkipReasons(@TempDir Path folder) throws Exception {
     ConformanceReport report =
         ConformanceReport.of(
+            ConformanceReport.COMPLETE,
             "now",
             1000,
             List.of(
@@ -57,5 +58,17 @@ class ConformanceReportTest {
         .isEqualTo("balancing");
     assertThat(ConformanceOutcomes.area(java.net.URI.create("file:///tmp/team/mine.feature")))
         .isEqualTo("team");
+  }
+
+  @Test
+  void aPartialReportSaysSoInItsSummary(@TempDir Path folder) {
+    ConformanceReport report =
+        ConformanceReport.of(
+            ConformanceReport.PARTIAL, "now", 10, List.of(scenario("discovery", "passed", "")));
+
+    ConformanceReportWriter.write(report, folder);
+
+    assertThat(ConformanceReportWriter.read(folder).status()).isEqualTo("partial");
+    assertThat(ConformanceReportWriter.summary(report)).contains("**Partial**");
   }
 }
