@@ -1,26 +1,32 @@
 package dev.meshcheck.measure;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 /**
  * What one phase (warm-up or measure) of one workload records: the three timing histograms and the
  * counts. Thread-safe and wait-free for the recording threads (publishers, dispatchers); one reader
- * (the {@link IntervalSampler}) takes interval histograms from it.
+ * (the {@link IntervalSampler}) takes interval histograms from it. A thread that records at a high
+ * rate takes its own {@link ThreadRecorder} instead of sharing the concurrent one; counts and
+ * histograms are the sums over both.
  *
  * <pre>{@code
  * recorders.recordSend(intendedNanos, sentNanos);
  * recorders.recordCompletion(intendedNanos, sentNanos, nanoClock.getAsLong(), payloadBytes);
+ * ThreadRecorder mine = recorders.newThreadRecorder(); // then only this thread records into it
  * }</pre>
  */
 public final class PhaseRecorders {
   /** One hour: longer waits are clamped to it (a run that slow has failed anyway). */
   public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
 
-  private static final int SIGNIFICANT_DIGITS = 3;
+  static final int SIGNIFICANT_DIGITS = 3;
 
   private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
   private final Map<ErrorKind, LongAdder> errors = new EnumMap<>(ErrorKind.class);
@@ -29,6 +35,7 @@ public final class PhaseRecorders {
   private final LongAdder receivedBytes = new LongAdder();
   private final java.util.concurrent.atomic.LongAccumulator lastCompletionNanos =
       new java.util.concurrent.atomic.LongAccumulator(Math::max, Long.MIN_VALUE);
+  private final List<ThreadRecorder> threadRecorders = new CopyOnWriteArrayList<>();
 
   public PhaseRecorders() {
     for (Metric metric : Metric.values()) {
@@ -37,6 +44,13 @@ public final class PhaseRecorders {
     for (ErrorKind kind : ErrorKind.values()) {
       errors.put(kind, new LongAdder());
     }
+  }
+
+  /** A recorder for one thread's use, counted with this phase from now on. */
+  public ThreadRecorder newThreadRecorder() {
+    ThreadRecorder recorder = new ThreadRecorder();
+    threadRecorders.add(recorder);
+    return recorder;
   }
 
   /** A message or request left the generator {@code sentNanos - intendedNanos} late. */
@@ -65,20 +79,25 @@ public final class PhaseRecorders {
   }
 
   public long sentCount() {
-    return sent.sum();
+    return sent.sum() + threadRecorders.stream().mapToLong(ThreadRecorder::sentCount).sum();
   }
 
   public long receivedCount() {
-    return received.sum();
+    return received.sum() + threadRecorders.stream().mapToLong(ThreadRecorder::receivedCount).sum();
   }
 
   public long receivedBytes() {
-    return receivedBytes.sum();
+    return receivedBytes.sum()
+        + threadRecorders.stream().mapToLong(ThreadRecorder::receivedBytes).sum();
   }
 
   /** The clock time of the latest completion, or {@link Long#MIN_VALUE} before the first. */
   public long lastCompletionNanos() {
-    return lastCompletionNanos.get();
+    long latest = lastCompletionNanos.get();
+    for (ThreadRecorder recorder : threadRecorders) {
+      latest = Math.max(latest, recorder.lastCompletionNanos());
+    }
+    return latest;
   }
 
   public long errorCount(ErrorKind kind) {
@@ -89,8 +108,18 @@ public final class PhaseRecorders {
     return errors.values().stream().mapToLong(LongAdder::sum).sum();
   }
 
-  Recorder recorder(Metric metric) {
-    return recorders.get(metric);
+  /**
+   * Adds everything recorded for {@code metric} since the last call to {@code target} and starts a
+   * new interval; only the phase's one sampler calls it. {@code recycled} is the shared recorder's
+   * previous interval histogram (or null); the one taken now is returned for the next call.
+   */
+  Histogram addIntervalTo(Metric metric, Histogram target, Histogram recycled) {
+    Histogram shared = recorders.get(metric).getIntervalHistogram(recycled);
+    target.add(shared);
+    for (ThreadRecorder recorder : threadRecorders) {
+      recorder.addIntervalTo(metric, target);
+    }
+    return shared;
   }
 
   private void record(Metric metric, long nanos) {
