@@ -1,9 +1,11 @@
 package dev.meshcheck.load;
 
 import dev.meshcheck.measure.ErrorKind;
+import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
-import dev.meshcheck.measure.ThreadRecorder;
+import dev.meshcheck.measure.TimingRecorder;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
@@ -35,8 +37,8 @@ public final class SendLoop implements Runnable {
   private final int payloadBytes;
   private final PhaseRecorders warmup;
   private final PhaseRecorders measured;
-  private final ThreadRecorder warmupSends;
-  private final ThreadRecorder measuredSends;
+  private final TimingRecorder warmupSends;
+  private final TimingRecorder measuredSends;
   private final MessageSender sender;
   private final BooleanSupplier stopRequested;
   // Written only by the loop's thread, read by others: release stores instead of volatile
@@ -56,8 +58,8 @@ public final class SendLoop implements Runnable {
     this.payloadBytes = b.payloadBytes;
     this.warmup = b.warmup;
     this.measured = b.measured;
-    this.warmupSends = b.warmup.newThreadRecorder();
-    this.measuredSends = b.measured.newThreadRecorder();
+    this.warmupSends = b.warmup.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
+    this.measuredSends = b.measured.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
     this.sender = b.sender;
     this.stopRequested = b.stopRequested;
   }

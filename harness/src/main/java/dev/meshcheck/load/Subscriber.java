@@ -1,11 +1,14 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
-import dev.meshcheck.measure.ThreadRecorder;
+import dev.meshcheck.measure.TimingRecorder;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -14,12 +17,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * receivers never wait for each other. Closing it closes its connection.
  */
 final class Subscriber implements AutoCloseable {
+  private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
+
   private final String name;
   private final Connection connection;
   private final DeliveryTracker tracker;
   private final Clock clock;
-  private final ThreadRecorder warmup;
-  private final ThreadRecorder measured;
+  private final TimingRecorder warmup;
+  private final TimingRecorder measured;
   private final long delayNanos;
   // Written only by the dispatcher thread: release stores, no read-modify-write per message.
   private final AtomicLong measuredReceived = new AtomicLong();
@@ -43,8 +48,8 @@ final class Subscriber implements AutoCloseable {
     this.tracker = tracker;
     this.clock = clock;
     // One dispatcher per subscriber, so one thread records into these.
-    this.warmup = warmup.newThreadRecorder();
-    this.measured = measured.newThreadRecorder();
+    this.warmup = warmup.recorderForOneThread(COMPLETIONS);
+    this.measured = measured.recorderForOneThread(COMPLETIONS);
     this.delayNanos = spec.delayPerMessage().toNanos();
     Dispatcher dispatcher = connection.createDispatcher(this::onMessage);
     if (spec.pendingLimit() > 0) {

@@ -17,7 +17,7 @@ public final class IntervalSampler {
   private final Optional<IntervalLog> log;
   private final long phaseStartMillis;
   private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
-  private final Map<Metric, Histogram> recycled = new EnumMap<>(Metric.class);
+  private final Histogram scratch = newHistogram();
   // One interval histogram per metric, reset and refilled at each sample (log writes it at once).
   private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
   private final List<IntervalPoint> points = new ArrayList<>();
@@ -49,7 +49,7 @@ public final class IntervalSampler {
     for (Metric metric : Metric.values()) {
       Histogram interval = intervals.get(metric);
       interval.reset();
-      recycled.put(metric, recorders.addIntervalTo(metric, interval, recycled.get(metric)));
+      recorders.addIntervalTo(metric, interval, scratch);
       interval.setStartTimeStamp(lastMillis);
       interval.setEndTimeStamp(nowMillis);
       totals.get(metric).add(interval);

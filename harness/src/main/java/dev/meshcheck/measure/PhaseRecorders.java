@@ -3,6 +3,7 @@ package dev.meshcheck.measure;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -13,20 +14,26 @@ import org.HdrHistogram.Recorder;
  * What one phase (warm-up or measure) of one workload records: the three timing histograms and the
  * counts. Thread-safe and wait-free for the recording threads (publishers, dispatchers); one reader
  * (the {@link IntervalSampler}) takes interval histograms from it. A thread that records at a high
- * rate takes its own {@link ThreadRecorder} instead of sharing the concurrent one; counts and
- * histograms are the sums over both.
+ * rate asks for a recorder of its own ({@link #recorderForOneThread}) instead of sharing the
+ * concurrent one; counts and histograms are the sums over all of them.
  *
  * <pre>{@code
  * recorders.recordSend(intendedNanos, sentNanos);
  * recorders.recordCompletion(intendedNanos, sentNanos, nanoClock.getAsLong(), payloadBytes);
- * ThreadRecorder mine = recorders.newThreadRecorder(); // then only this thread records into it
+ * TimingRecorder mine = recorders.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
  * }</pre>
  */
-public final class PhaseRecorders {
+public final class PhaseRecorders implements TimingRecorder {
   /** One hour: longer waits are clamped to it (a run that slow has failed anyway). */
   public static final long HIGHEST_TRACKABLE_NANOS = TimeUnit.HOURS.toNanos(1);
 
   static final int SIGNIFICANT_DIGITS = 3;
+
+  /**
+   * Own recorders handed out at most, bounding memory (about half a megabyte per metric each) when
+   * a workload has hundreds of senders or receivers; later threads share the concurrent one.
+   */
+  static final int MAX_THREAD_RECORDERS = 16;
 
   private final Map<Metric, Recorder> recorders = new EnumMap<>(Metric.class);
   private final Map<ErrorKind, LongAdder> errors = new EnumMap<>(ErrorKind.class);
@@ -46,20 +53,27 @@ public final class PhaseRecorders {
     }
   }
 
-  /** A recorder for one thread's use, counted with this phase from now on. */
-  public ThreadRecorder newThreadRecorder() {
-    ThreadRecorder recorder = new ThreadRecorder();
+  /**
+   * A recorder that only one thread will record into, for {@code metrics}: a {@link ThreadRecorder}
+   * of its own while fewer than {@value #MAX_THREAD_RECORDERS} exist, else this shared one. Counted
+   * with this phase from now on.
+   */
+  public synchronized TimingRecorder recorderForOneThread(Set<Metric> metrics) {
+    if (threadRecorders.size() >= MAX_THREAD_RECORDERS) {
+      return this;
+    }
+    ThreadRecorder recorder = new ThreadRecorder(metrics);
     threadRecorders.add(recorder);
     return recorder;
   }
 
-  /** A message or request left the generator {@code sentNanos - intendedNanos} late. */
+  @Override
   public void recordSend(long intendedNanos, long sentNanos) {
     sent.increment();
     record(Metric.SEND_DELAY, sentNanos - intendedNanos);
   }
 
-  /** A reply or delivery arrived: records latency (from intended) and service time (from sent). */
+  @Override
   public void recordCompletion(
       long intendedNanos, long sentNanos, long completedNanos, int payloadBytes) {
     received.increment();
@@ -110,16 +124,14 @@ public final class PhaseRecorders {
 
   /**
    * Adds everything recorded for {@code metric} since the last call to {@code target} and starts a
-   * new interval; only the phase's one sampler calls it. {@code recycled} is the shared recorder's
-   * previous interval histogram (or null); the one taken now is returned for the next call.
+   * new interval; only the phase's one sampler calls it. {@code scratch} is overwritten.
    */
-  Histogram addIntervalTo(Metric metric, Histogram target, Histogram recycled) {
-    Histogram shared = recorders.get(metric).getIntervalHistogram(recycled);
-    target.add(shared);
+  void addIntervalTo(Metric metric, Histogram target, Histogram scratch) {
+    recorders.get(metric).getIntervalHistogramInto(scratch);
+    target.add(scratch);
     for (ThreadRecorder recorder : threadRecorders) {
-      recorder.addIntervalTo(metric, target);
+      recorder.addIntervalTo(metric, target, scratch);
     }
-    return shared;
   }
 
   private void record(Metric metric, long nanos) {

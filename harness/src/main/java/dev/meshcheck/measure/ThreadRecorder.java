@@ -2,13 +2,14 @@ package dev.meshcheck.measure;
 
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
+import java.util.Set;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
 
 /**
  * The part of a {@link PhaseRecorders} that one recording thread owns (a sender loop, a
- * subscriber's dispatcher): the three timing histograms and the counts, recorded without
- * contention. Get one with {@link PhaseRecorders#newThreadRecorder()}.
+ * subscriber's dispatcher): the timing histograms it was made for and the counts, recorded without
+ * contention. Get one with {@link PhaseRecorders#recorderForOneThread}.
  *
  * <p>Thread-safety: every {@code record*} call must come from the same thread (the owner); the
  * counts may be read from any thread, the histograms are taken by the phase's one {@link
@@ -17,7 +18,7 @@ import org.HdrHistogram.SingleWriterRecorder;
  * histogram costs two uncontended ones (the writer-reader phaser) and counts are plain stores
  * published with release semantics.
  */
-public final class ThreadRecorder {
+public final class ThreadRecorder implements TimingRecorder {
   private static final VarHandle SENT;
   private static final VarHandle RECEIVED;
   private static final VarHandle RECEIVED_BYTES;
@@ -36,29 +37,29 @@ public final class ThreadRecorder {
     }
   }
 
+  // Indexed by Metric.ordinal(); null for a metric this thread does not record (each histogram
+  // pair costs about half a megabyte).
   private final SingleWriterRecorder[] recorders = new SingleWriterRecorder[Metric.values().length];
-  // Interval histograms handed back for reuse; touched only by the sampler thread.
-  private final Histogram[] recycled = new Histogram[Metric.values().length];
   private long sent;
   private long received;
   private long receivedBytes;
   private long lastCompletionNanos = Long.MIN_VALUE;
 
-  ThreadRecorder() {
-    for (Metric metric : Metric.values()) {
+  ThreadRecorder(Set<Metric> metrics) {
+    for (Metric metric : metrics) {
       recorders[metric.ordinal()] =
           new SingleWriterRecorder(
               PhaseRecorders.HIGHEST_TRACKABLE_NANOS, PhaseRecorders.SIGNIFICANT_DIGITS);
     }
   }
 
-  /** A message or request left the generator {@code sentNanos - intendedNanos} late. */
+  @Override
   public void recordSend(long intendedNanos, long sentNanos) {
     SENT.setRelease(this, sent + 1);
     record(Metric.SEND_DELAY, sentNanos - intendedNanos);
   }
 
-  /** A reply or delivery arrived: records latency (from intended) and service time (from sent). */
+  @Override
   public void recordCompletion(
       long intendedNanos, long sentNanos, long completedNanos, int payloadBytes) {
     RECEIVED.setRelease(this, received + 1);
@@ -86,16 +87,23 @@ public final class ThreadRecorder {
     return (long) LAST_COMPLETION_NANOS.getAcquire(this);
   }
 
-  /** Adds what was recorded since the last call to {@code target}, and starts a new interval. */
-  void addIntervalTo(Metric metric, Histogram target) {
-    int i = metric.ordinal();
-    Histogram interval = recorders[i].getIntervalHistogram(recycled[i]);
-    target.add(interval);
-    recycled[i] = interval;
+  /**
+   * Adds what was recorded since the last call to {@code target} (via {@code scratch}, which it
+   * overwrites), and starts a new interval.
+   */
+  void addIntervalTo(Metric metric, Histogram target, Histogram scratch) {
+    SingleWriterRecorder recorder = recorders[metric.ordinal()];
+    if (recorder != null) {
+      recorder.getIntervalHistogramInto(scratch);
+      target.add(scratch);
+    }
   }
 
   private void record(Metric metric, long nanos) {
-    recorders[metric.ordinal()].recordValue(
-        Math.max(0, Math.min(nanos, PhaseRecorders.HIGHEST_TRACKABLE_NANOS)));
+    SingleWriterRecorder recorder = recorders[metric.ordinal()];
+    if (recorder == null) {
+      throw new IllegalStateException("this recorder was not made for " + metric);
+    }
+    recorder.recordValue(Math.max(0, Math.min(nanos, PhaseRecorders.HIGHEST_TRACKABLE_NANOS)));
   }
 }

@@ -1,23 +1,29 @@
 package dev.meshcheck.measure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
 class ThreadRecorderTest {
   private static final long MS = 1_000_000;
+  private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
 
   @Test
   void threadRecordersAndTheSharedRecorderAddUpInCountsAndHistograms() {
     PhaseRecorders phase = new PhaseRecorders();
-    ThreadRecorder first = phase.newThreadRecorder();
-    ThreadRecorder second = phase.newThreadRecorder();
-    first.recordSend(0, 2 * MS);
+    TimingRecorder sender = phase.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
+    TimingRecorder first = phase.recorderForOneThread(COMPLETIONS);
+    TimingRecorder second = phase.recorderForOneThread(COMPLETIONS);
+    assertThat(first).isInstanceOf(ThreadRecorder.class).isNotSameAs(second);
+    sender.recordSend(0, 2 * MS);
     first.recordCompletion(0, 2 * MS, 5 * MS, 128);
     second.recordCompletion(0, 1 * MS, 9 * MS, 64);
     phase.recordCompletion(0, 0, 7 * MS, 32);
@@ -42,7 +48,7 @@ class ThreadRecorderTest {
   @Test
   void eachIntervalHoldsOnlyWhatWasRecordedSinceThePreviousOneAndTotalsKeepEverything() {
     PhaseRecorders phase = new PhaseRecorders();
-    ThreadRecorder recorder = phase.newThreadRecorder();
+    TimingRecorder recorder = phase.recorderForOneThread(COMPLETIONS);
     List<Long> intervalCounts = new ArrayList<>();
     IntervalSampler sampler = new IntervalSampler(phase, Optional.empty(), 0);
     for (int second = 1; second <= 3; second++) {
@@ -64,7 +70,7 @@ class ThreadRecorderTest {
     int perThread = 200_000;
     CountDownLatch done = new CountDownLatch(threads);
     for (int t = 0; t < threads; t++) {
-      ThreadRecorder recorder = phase.newThreadRecorder();
+      TimingRecorder recorder = phase.recorderForOneThread(COMPLETIONS);
       Thread writer =
           new Thread(
               () -> {
@@ -86,5 +92,28 @@ class ThreadRecorderTest {
         .as("every value in exactly one interval")
         .isEqualTo(expected);
     assertThat(sampler.total(Metric.SERVICE_TIME).getTotalCount()).isEqualTo(expected);
+  }
+
+  @Test
+  void beyondTheCapThreadsShareTheConcurrentRecorderSoMemoryStaysBounded() {
+    PhaseRecorders phase = new PhaseRecorders();
+    List<TimingRecorder> handedOut = new ArrayList<>();
+    for (int i = 0; i < PhaseRecorders.MAX_THREAD_RECORDERS + 5; i++) {
+      handedOut.add(phase.recorderForOneThread(COMPLETIONS));
+    }
+    assertThat(handedOut.stream().filter(r -> r == phase)).hasSize(5);
+    handedOut.forEach(r -> r.recordCompletion(0, 0, MS, 1));
+    IntervalSampler sampler = new IntervalSampler(phase, Optional.empty(), 0);
+    sampler.sample(1000);
+    assertThat(sampler.total(Metric.LATENCY).getTotalCount())
+        .isEqualTo(PhaseRecorders.MAX_THREAD_RECORDERS + 5);
+  }
+
+  @Test
+  void aRecorderRefusesAMetricItWasNotMadeFor() {
+    TimingRecorder receiver = new PhaseRecorders().recorderForOneThread(COMPLETIONS);
+    assertThatThrownBy(() -> receiver.recordSend(0, 1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("SEND_DELAY");
   }
 }
