@@ -1,12 +1,16 @@
 package dev.meshcheck.load;
 
 import dev.meshcheck.measure.ErrorKind;
+import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.measure.TimingRecorder;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -33,11 +37,15 @@ public final class SendLoop implements Runnable {
   private final int payloadBytes;
   private final PhaseRecorders warmup;
   private final PhaseRecorders measured;
+  private final TimingRecorder warmupSends;
+  private final TimingRecorder measuredSends;
   private final MessageSender sender;
   private final BooleanSupplier stopRequested;
-  private volatile long measuredSent;
-  private volatile long refused;
-  private volatile long lastSendNanos;
+  // Written only by the loop's thread, read by others: release stores instead of volatile
+  // increments, which would cost a full fence per message at max rate.
+  private final AtomicLong measuredSent = new AtomicLong();
+  private final AtomicLong refused = new AtomicLong();
+  private final AtomicLong lastSendNanos = new AtomicLong();
 
   private SendLoop(Builder b) {
     this.senderId = b.senderId;
@@ -50,6 +58,8 @@ public final class SendLoop implements Runnable {
     this.payloadBytes = b.payloadBytes;
     this.warmup = b.warmup;
     this.measured = b.measured;
+    this.warmupSends = b.warmup.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
+    this.measuredSends = b.measured.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
     this.sender = b.sender;
     this.stopRequested = b.stopRequested;
   }
@@ -89,24 +99,27 @@ public final class SendLoop implements Runnable {
   }
 
   private void sendOne(long intended, long sequence, boolean isMeasured) {
-    PhaseRecorders recorders = isMeasured ? measured : warmup;
     byte[] payload = new byte[payloadBytes];
-    completions.ifPresent(Semaphore::drainPermits);
+    if (completions.isPresent()) {
+      completions.get().drainPermits();
+    }
     long sent = clock.nanoTime();
     Stamp.write(payload, senderId, sequence, intended, sent, phases.phaseOf(intended));
     if (!sender.send(payload)) {
-      recorders.recordError(ErrorKind.OTHER);
+      (isMeasured ? measured : warmup).recordError(ErrorKind.OTHER);
       if (isMeasured) {
-        refused++;
+        refused.lazySet(refused.get() + 1);
       }
       return;
     }
-    recorders.recordSend(intended, sent);
-    lastSendNanos = sent;
+    (isMeasured ? measuredSends : warmupSends).recordSend(intended, sent);
+    lastSendNanos.lazySet(sent);
     if (isMeasured) {
-      measuredSent++;
+      measuredSent.lazySet(measuredSent.get() + 1);
     }
-    completions.ifPresent(this::awaitCompletion);
+    if (completions.isPresent()) {
+      awaitCompletion(completions.get());
+    }
   }
 
   private void awaitCompletion(Semaphore done) {
@@ -124,17 +137,17 @@ public final class SendLoop implements Runnable {
 
   /** Measured messages the client accepted so far. */
   public long measuredSent() {
-    return measuredSent;
+    return measuredSent.get();
   }
 
   /** Measured messages the client refused (disconnected, queue full). */
   public long refused() {
-    return refused;
+    return refused.get();
   }
 
   /** Clock time of the last accepted send, or 0 before the first. */
   public long lastSendNanos() {
-    return lastSendNanos;
+    return lastSendNanos.get();
   }
 
   public int senderId() {

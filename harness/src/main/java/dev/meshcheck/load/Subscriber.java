@@ -1,11 +1,15 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.measure.TimingRecorder;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One receiving connection of a fan-out: a plain subscriber (its own {@link DeliveryTracker}) or a
@@ -13,16 +17,19 @@ import java.util.concurrent.atomic.LongAdder;
  * receivers never wait for each other. Closing it closes its connection.
  */
 final class Subscriber implements AutoCloseable {
+  private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
+
   private final String name;
   private final Connection connection;
   private final DeliveryTracker tracker;
   private final Clock clock;
-  private final PhaseRecorders warmup;
-  private final PhaseRecorders measured;
+  private final TimingRecorder warmup;
+  private final TimingRecorder measured;
   private final long delayNanos;
-  private final LongAdder measuredReceived = new LongAdder();
-  private final LongAdder probes = new LongAdder();
-  private final LongAdder lastActivity = new LongAdder();
+  // Written only by the dispatcher thread: release stores, no read-modify-write per message.
+  private final AtomicLong measuredReceived = new AtomicLong();
+  private final AtomicLong probes = new AtomicLong();
+  private final AtomicLong activity = new AtomicLong();
 
   /** Where and how a subscriber listens. */
   record Spec(
@@ -40,8 +47,9 @@ final class Subscriber implements AutoCloseable {
     this.connection = connection;
     this.tracker = tracker;
     this.clock = clock;
-    this.warmup = warmup;
-    this.measured = measured;
+    // One dispatcher per subscriber, so one thread records into these.
+    this.warmup = warmup.recorderForOneThread(COMPLETIONS);
+    this.measured = measured.recorderForOneThread(COMPLETIONS);
     this.delayNanos = spec.delayPerMessage().toNanos();
     Dispatcher dispatcher = connection.createDispatcher(this::onMessage);
     if (spec.pendingLimit() > 0) {
@@ -62,7 +70,7 @@ final class Subscriber implements AutoCloseable {
   private void onMessage(Message message) {
     long received = clock.nanoTime();
     byte[] data = message.getData();
-    lastActivity.increment();
+    activity.lazySet(activity.get() + 1);
     if (!Stamp.isStamped(data)) {
       return;
     }
@@ -70,7 +78,7 @@ final class Subscriber implements AutoCloseable {
     if (phase == Stamp.MEASURED) {
       SequenceWindow.Arrival arrival = tracker.record(Stamp.senderId(data), Stamp.sequence(data));
       if (arrival != SequenceWindow.Arrival.DUPLICATE) {
-        measuredReceived.increment();
+        measuredReceived.lazySet(measuredReceived.get() + 1);
         measured.recordCompletion(
             Stamp.intendedNanos(data), Stamp.sentNanos(data), received, data.length);
       }
@@ -78,7 +86,7 @@ final class Subscriber implements AutoCloseable {
       warmup.recordCompletion(
           Stamp.intendedNanos(data), Stamp.sentNanos(data), received, data.length);
     } else {
-      probes.increment();
+      probes.lazySet(probes.get() + 1);
     }
     if (delayNanos > 0) {
       java.util.concurrent.locks.LockSupport.parkNanos(delayNanos);
@@ -90,16 +98,16 @@ final class Subscriber implements AutoCloseable {
   }
 
   long measuredReceived() {
-    return measuredReceived.sum();
+    return measuredReceived.get();
   }
 
   long probes() {
-    return probes.sum();
+    return probes.get();
   }
 
   /** Grows with every message; unchanged between two reads means nothing arrived in between. */
   long activity() {
-    return lastActivity.sum();
+    return activity.get();
   }
 
   DeliveryTracker tracker() {

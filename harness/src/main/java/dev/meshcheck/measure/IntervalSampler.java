@@ -17,7 +17,9 @@ public final class IntervalSampler {
   private final Optional<IntervalLog> log;
   private final long phaseStartMillis;
   private final Map<Metric, Histogram> totals = new EnumMap<>(Metric.class);
-  private final Map<Metric, Histogram> recycled = new EnumMap<>(Metric.class);
+  private final Histogram scratch = newHistogram();
+  // One interval histogram per metric, reset and refilled at each sample (log writes it at once).
+  private final Map<Metric, Histogram> intervals = new EnumMap<>(Metric.class);
   private final List<IntervalPoint> points = new ArrayList<>();
   private long lastMillis;
   private long lastSent;
@@ -37,6 +39,7 @@ public final class IntervalSampler {
     this.lastMillis = phaseStartMillis;
     for (Metric metric : Metric.values()) {
       totals.put(metric, newHistogram());
+      intervals.put(metric, newHistogram());
     }
   }
 
@@ -44,12 +47,13 @@ public final class IntervalSampler {
   public IntervalPoint sample(long nowMillis) {
     Histogram latency = null;
     for (Metric metric : Metric.values()) {
-      Histogram interval = recorders.recorder(metric).getIntervalHistogram(recycled.get(metric));
+      Histogram interval = intervals.get(metric);
+      interval.reset();
+      recorders.addIntervalTo(metric, interval, scratch);
       interval.setStartTimeStamp(lastMillis);
       interval.setEndTimeStamp(nowMillis);
       totals.get(metric).add(interval);
       log.ifPresent(l -> l.write(metric.tag(), interval));
-      recycled.put(metric, interval);
       if (metric == Metric.LATENCY) {
         latency = interval;
       }
