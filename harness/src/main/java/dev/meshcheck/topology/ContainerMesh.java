@@ -59,7 +59,7 @@ final class ContainerMesh implements RunningMesh {
         "start " + topology.name(), nodes.stream().map(n -> (Runnable) n::start).toList());
     clientAccess = nodes.get(0).address().bestAccess(localDaemon, ACCESS_PROBE_TIMEOUT);
     nodes.forEach(node -> node.useAccess(clientAccess));
-    awaitReady(readyTimeout);
+    readiness.awaitMesh(readyTimeout, () -> nodes.forEach(ContainerNode::checkRunning));
   }
 
   String runId() {
@@ -99,27 +99,6 @@ final class ContainerMesh implements RunningMesh {
   public void close() {
     guard.disarm();
     removeEverything();
-  }
-
-  private void awaitReady(Duration readyTimeout) {
-    long deadline = System.nanoTime() + readyTimeout.toNanos();
-    // Short rounds, so that a server that exits on a bad config fails the launch at once with
-    // its own words instead of after the whole timeout.
-    while (true) {
-      nodes.forEach(ContainerNode::checkRunning);
-      if (readiness.whatIsMissing(topology.nodes()).isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        readiness.awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
-      }
-      try {
-        Thread.sleep(50); // a poll interval, not a wait for readiness
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MeshStartException("interrupted while waiting for mesh " + topology.name());
-      }
-    }
   }
 
   private synchronized void removeEverything() {

@@ -22,6 +22,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * sleeps a fixed time.
  */
 public final class MeshReadiness {
+  private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+
   private final Topology topology;
   private final Function<NodeSpec, URI> monitorUrl;
   private final Predicate<NodeSpec> isUp;
@@ -48,13 +50,37 @@ public final class MeshReadiness {
     awaitNodes(topology.nodes(), timeout);
   }
 
+  /**
+   * Waits until every node is ready, running {@code checkNodesAlive} before each poll so that a
+   * server that exits at start (a config it rejects) fails the launch at once with its own words,
+   * instead of after the whole timeout.
+   */
+  public void awaitMesh(Duration timeout, Runnable checkNodesAlive) {
+    long deadlineNanos = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      checkNodesAlive.run();
+      if (whatIsMissing(topology.nodes()).isEmpty()) {
+        return;
+      }
+      if (System.nanoTime() > deadlineNanos) {
+        awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
+      }
+      try {
+        Thread.sleep(POLL_INTERVAL.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MeshStartException("interrupted while waiting for mesh " + topology.name());
+      }
+    }
+  }
+
   /** Waits until {@code nodes} are ready, as after a restart. */
   public void awaitNodes(List<NodeSpec> nodes, Duration timeout) {
     try {
       Awaitility.await()
           .atMost(timeout)
           .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(50))
+          .pollInterval(POLL_INTERVAL)
           .until(() -> whatIsMissing(nodes).isEmpty());
     } catch (ConditionTimeoutException e) {
       throw new MeshStartException(

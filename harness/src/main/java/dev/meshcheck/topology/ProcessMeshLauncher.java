@@ -48,34 +48,11 @@ final class ProcessMeshLauncher implements MeshLauncher {
     ProcessMesh mesh = new ProcessMesh(topology, nodes, folder);
     try {
       nodes.forEach(ProcessNode::start);
-      awaitReady(mesh, nodes);
+      mesh.readiness().awaitMesh(readyTimeout, () -> nodes.forEach(ProcessNode::checkAlive));
       return mesh;
     } catch (RuntimeException e) {
       mesh.close();
       throw e;
-    }
-  }
-
-  private void awaitReady(ProcessMesh mesh, List<ProcessNode> nodes) {
-    MeshReadiness readiness = mesh.readiness();
-    long deadline = System.nanoTime() + readyTimeout.toNanos();
-    // Poll in short rounds so that a server that exits on a bad config fails the launch at once,
-    // with its own error, instead of after the whole timeout.
-    while (true) {
-      nodes.forEach(ProcessNode::checkAlive);
-      if (readiness.whatIsMissing(mesh.topology().nodes()).isEmpty()) {
-        return;
-      }
-      if (System.nanoTime() > deadline) {
-        readiness.awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
-      }
-      try {
-        Thread.sleep(50); // a poll interval, not a wait for readiness
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new MeshStartException(
-            "interrupted while waiting for mesh " + mesh.topology().name());
-      }
     }
   }
 
