@@ -1,6 +1,8 @@
 package dev.meshcheck.cli;
 
-import dev.meshcheck.scenario.BadInputException;
+import dev.meshcheck.report.ConformanceReport;
+import dev.meshcheck.report.ConformanceReportWriter;
+import dev.meshcheck.scenario.FeatureFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.steps.FeatureRun;
@@ -8,7 +10,6 @@ import dev.meshcheck.topology.Backend;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +68,11 @@ final class CheckCommand implements Callable<Integer> {
             mesh.externalUrls,
             mesh.externalMonitorUrls);
     boolean passed = run.run();
+    ConformanceReport report = ConformanceReportWriter.read(out);
+    if (report.passed() + report.failed() + report.skipped() == 0) {
+      throw new IllegalArgumentException(
+          "--tags '" + tags + "' selected no scenario of " + features + "; nothing was checked");
+    }
     PrintWriter printer = spec.commandLine().getOut();
     printer.printf(
         "conformance report: %s (%s)%n",
@@ -76,12 +82,7 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   private void validate(ProjectLayout layout) {
-    for (Path feature : features) {
-      if (!Files.exists(feature)) {
-        throw new BadInputException(
-            feature, 0, "", "no such feature file or folder (try features/ or features/discovery)");
-      }
-    }
+    FeatureFiles.countScenarios(features);
     if (topology != null) {
       TopologyFiles.resolve(topology, layout);
     }

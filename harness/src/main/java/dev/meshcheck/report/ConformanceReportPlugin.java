@@ -2,12 +2,14 @@ package dev.meshcheck.report;
 
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
+import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestCase;
 import io.cucumber.plugin.event.TestCaseFinished;
 import io.cucumber.plugin.event.TestRunFinished;
 import io.cucumber.plugin.event.TestRunStarted;
+import io.cucumber.plugin.event.TestStepFinished;
 import io.cucumber.plugin.event.WriteEvent;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,6 +33,7 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
 
   private final Path folder;
   private final Map<UUID, Map<String, String>> envByTestCase = new ConcurrentHashMap<>();
+  private final Map<UUID, String> undefinedStepByTestCase = new ConcurrentHashMap<>();
   private final List<ConformanceScenario> scenarios = new ArrayList<>();
   private Instant startedAt = Instant.now();
 
@@ -42,6 +45,7 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
   public void setEventPublisher(EventPublisher publisher) {
     publisher.registerHandlerFor(TestRunStarted.class, e -> startedAt = e.getInstant());
     publisher.registerHandlerFor(WriteEvent.class, this::onWrite);
+    publisher.registerHandlerFor(TestStepFinished.class, this::onStepFinished);
     publisher.registerHandlerFor(TestCaseFinished.class, this::onFinished);
     publisher.registerHandlerFor(TestRunFinished.class, this::onRunFinished);
   }
@@ -49,6 +53,22 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
   private void onWrite(WriteEvent event) {
     if (event.getText() != null && event.getText().startsWith(ENV_PREFIX)) {
       envByTestCase.put(event.getTestCase().getId(), ConformanceOutcomes.parseEnv(event.getText()));
+    }
+  }
+
+  // Cucumber reports an undefined step only as the status "undefined"; a feature writer needs to
+  // know which line, in their own words.
+  private void onStepFinished(TestStepFinished event) {
+    if (event.getResult().getStatus() == Status.UNDEFINED
+        && event.getTestStep() instanceof PickleStepTestStep step) {
+      undefinedStepByTestCase.putIfAbsent(
+          event.getTestCase().getId(),
+          "undefined step at line "
+              + step.getStep().getLine()
+              + ": '"
+              + step.getStep().getKeyword()
+              + step.getStep().getText()
+              + "' (meshcheck steps lists every step)");
     }
   }
 
@@ -63,7 +83,8 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener {
             testCase.getName(),
             testCase.getLocation().getLine(),
             status(result.getStatus()),
-            ConformanceOutcomes.reason(result),
+            undefinedStepByTestCase.getOrDefault(
+                testCase.getId(), ConformanceOutcomes.reason(result)),
             env.getOrDefault("topology", ""),
             env.getOrDefault("backend", ""),
             env.getOrDefault("server", ""),
