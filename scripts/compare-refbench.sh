@@ -77,7 +77,7 @@ for r in $(seq "$rounds"); do
 done
 echo "after: load average $(uptime | sed 's/.*load average: //')"
 echo
-echo "medians over $rounds rounds (ratio = median meshcheck / median refbench):"
+echo "medians over $rounds rounds (ratio of medians; in brackets the median of the per-round ratios):"
 python3 - "$figures" <<'PY'
 import statistics, sys
 rows = {}
@@ -87,5 +87,6 @@ for line in open(sys.argv[1]):
 for name, values in rows.items():
     ref = statistics.median(v[0] for v in values)
     mc = statistics.median(v[1] for v in values)
-    print(f"{name:40s} refbench {ref:12.0f}  meshcheck {mc:12.0f}  ratio {mc / ref:5.2f}")
+    paired = statistics.median(v[1] / v[0] for v in values)
+    print(f"{name:34s} refbench {ref:10.0f}  meshcheck {mc:10.0f}  ratio {mc / ref:5.2f} ({paired:4.2f})")
 PY

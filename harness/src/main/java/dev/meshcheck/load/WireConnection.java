@@ -53,9 +53,7 @@ final class WireConnection implements AutoCloseable {
       socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
       socket.connect(new InetSocketAddress(uri.getHost(), port(uri)), timeoutMillis(timeout));
       WireConnection connection = new WireConnection(url, socket);
-      connection.handshake(connectOptions(uri, connectionName), timeout);
-      // After the handshake a reader blocks until data or close: silence is not an error.
-      socket.setSoTimeout(0);
+      connection.handshakeWithin(connectOptions(uri, connectionName), timeout);
       return connection;
     } catch (IOException | RuntimeException e) {
       socket.close();
@@ -93,9 +91,47 @@ final class WireConnection implements AutoCloseable {
     return JSON.writeValueAsString(options);
   }
 
-  /** Blocking reads with a socket timeout, so a silent server cannot hang the connect. */
-  private void handshake(String connectJson, Duration timeout) throws IOException {
-    socket.setSoTimeout(timeoutMillis(timeout));
+  /**
+   * A watchdog closes the socket if the handshake outlasts {@code timeout}. Not SO_TIMEOUT: a timed
+   * read switches the JDK's socket to non-blocking mode for good, and every later read that finds
+   * no data would then cost a poll and a second read.
+   */
+  private void handshakeWithin(String connectJson, Duration timeout) throws IOException {
+    Thread watchdog =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(timeout.toMillis());
+                close();
+              } catch (InterruptedException done) {
+                // The handshake finished in time.
+              }
+            },
+            "meshcheck-wire-connect-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
+    try {
+      handshake(connectJson);
+    } catch (IOException e) {
+      if (socket.isClosed()) {
+        throw new IOException(
+            "no answer to CONNECT/PING from the server at " + url + " within " + timeout, e);
+      }
+      throw e;
+    } finally {
+      watchdog.interrupt();
+    }
+    try {
+      watchdog.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (socket.isClosed()) {
+      throw new IOException("the connect to " + url + " did not finish within " + timeout);
+    }
+  }
+
+  private void handshake(String connectJson) throws IOException {
     Handshake handshake = new Handshake();
     while (!handshake.infoSeen) {
       readWithDeadline(handshake);

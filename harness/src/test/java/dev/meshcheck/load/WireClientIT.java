@@ -39,6 +39,34 @@ class WireClientIT {
   }
 
   @Test
+  void queueGroupMembersOnTheWireClientShareEveryMessageOnce() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("single")) {
+      Workload workload =
+          new Workload(
+              WorkloadKind.QUEUE_FAN_OUT,
+              "events.wire.queue",
+              1,
+              0,
+              1,
+              new ServiceSpec("workers", 2),
+              Rate.perSecond(5000),
+              OptionalLong.empty(),
+              128,
+              Duration.ofMillis(500),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(2),
+              ClientKind.WIRE);
+      WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
+      assertThat(result.receivers().lost()).as("lost").isZero();
+      assertThat(result.receivers().duplicates()).as("duplicates").isZero();
+      assertThat(result.receivers().perMemberCounts().values())
+          .as("each member got a share")
+          .allMatch(count -> count > 0);
+      assertThat(result.received()).as("one copy per group").isEqualTo(result.sent());
+    }
+  }
+
+  @Test
   void killingASubscribersNodeMidRunCountsItsMissedMessagesAsLostAndTheRunEnds() throws Exception {
     try (RunningMesh mesh = ItMeshes.launch("cluster-3")) {
       AtomicBoolean killed = new AtomicBoolean();
