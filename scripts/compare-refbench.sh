@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs refbench (nats.go) and meshcheck side by side against ONE nats-server, ROUNDS times, and
-# prints each figure and the meshcheck/refbench ratio. A benchmark, not a test: on a shared
-# machine quote the medians.
+# prints each figure and the meshcheck/refbench ratio; the fan-out shapes run meshcheck on both
+# clients (`client: jnats` and `client: wire`). Ends with the medians over the rounds and the load
+# average (uptime) seen before each round. A benchmark, not a test: quote the medians.
 #
 #   scripts/compare-refbench.sh [ROUNDS]        (default 3)
 #
@@ -31,8 +32,10 @@ scenario() { # name kind extra...
   for line in "$@"; do printf '  %s\n' "$line" >>"$file"; done
   echo "$file"
 }
-fanout14="$(scenario fanout-1x4 fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s')"
-pubsub11="$(scenario pubsub-1x1 fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s')"
+for client in jnats wire; do
+  scenario "fanout-1x4-$client" fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "pubsub-1x1-$client" fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s' "client: $client" >/dev/null
+done
 reqrep="$(scenario reqrep-closed request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' 'messages: 20000' 'payload: 128B' 'warmup: 1s' 'duration: 120s')"
 open20k="$(scenario reqrep-20k request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' 'warmup: 3s' 'duration: 10s')"
 
@@ -43,17 +46,23 @@ field() { python3 -c "import json,sys; d=json.load(open(sys.argv[1])); w=d['work
 ref() { "$refbench" -url "$url" "$@" | tr ' ' '\n' | sed -n 's/^\(.*\)=\(.*\)$/\1 \2/p'; }
 refval() { awk -v k="$1" '$1==k {print $2}'; }
 
-printf '%-6s %-28s %14s %14s %8s\n' round figure refbench meshcheck ratio
+figures="$work/figures.tsv" # figure <tab> refbench <tab> meshcheck, one line per round
+printf '%-6s %-34s %14s %14s %8s\n' round figure refbench meshcheck ratio
 for r in $(seq "$rounds"); do
-  for shape in "fanout-1x4:-subs 4:$fanout14" "pubsub-1x1:-subs 1:$pubsub11"; do
-    IFS=: read -r name subs file <<<"$shape"
+  echo "round $r: load average $(uptime | sed 's/.*load average: //')"
+  for shape in "fanout-1x4:-subs 4" "pubsub-1x1:-subs 1"; do
+    IFS=: read -r name subs <<<"$shape"
     # shellcheck disable=SC2086
     refv="$(ref -mode pubsub -pubs 1 $subs -n 1000000 -size 128 | refval delivered_msgs_per_sec)"
-    meshcheck "$file" "$work/$name-$r"
-    mcv="$(field "$work/$name-$r/summary.json" "w['delivered_per_sec']")"
-    heap="$(field "$work/$name-$r/summary.json" "d['environment'].get('heap_peak_used_bytes',0)//1048576")"
-    printf '%-6s %-28s %14.0f %14.0f %8.2f   (meshcheck peak heap <= %s MiB, lost %s)\n' "$r" "$name delivered msgs/s" "$refv" "$mcv" \
-      "$(echo "$mcv / $refv" | bc -l)" "$heap" "$(field "$work/$name-$r/summary.json" "w['lost']")"
+    for client in jnats wire; do
+      meshcheck "$work/$name-$client.yaml" "$work/$name-$client-$r"
+      summary="$work/$name-$client-$r/summary.json"
+      mcv="$(field "$summary" "w['delivered_per_sec']")"
+      heap="$(field "$summary" "d['environment'].get('heap_peak_used_bytes',0)//1048576")"
+      printf '%-6s %-34s %14.0f %14.0f %8.2f   (meshcheck peak heap <= %s MiB, lost %s)\n' "$r" "$name $client delivered msgs/s" \
+        "$refv" "$mcv" "$(echo "$mcv / $refv" | bc -l)" "$heap" "$(field "$summary" "w['lost']")"
+      printf '%s\t%s\t%s\n' "$name $client delivered msgs/s" "$refv" "$mcv" >>"$figures"
+    done
   done
   refp50="$(ref -mode reqrep -n 20000 -size 128 | refval p50_us)"
   meshcheck "$reqrep" "$work/reqrep-$r"
@@ -66,3 +75,18 @@ for r in $(seq "$rounds"); do
     "$(field "$work/open20k-$r/summary.json" "w['send_delay_us']['p99']")" \
     "$(field "$work/open20k-$r/summary.json" "w['latency_us']['p99']")"
 done
+echo "after: load average $(uptime | sed 's/.*load average: //')"
+echo
+echo "medians over $rounds rounds (ratio of medians; in brackets the median of the per-round ratios):"
+python3 - "$figures" <<'PY'
+import statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    name, ref, mc = line.rstrip("\n").split("\t")
+    rows.setdefault(name, []).append((float(ref), float(mc)))
+for name, values in rows.items():
+    ref = statistics.median(v[0] for v in values)
+    mc = statistics.median(v[1] for v in values)
+    paired = statistics.median(v[1] / v[0] for v in values)
+    print(f"{name:34s} refbench {ref:10.0f}  meshcheck {mc:10.0f}  ratio {mc / ref:5.2f} ({paired:4.2f})")
+PY

@@ -100,6 +100,7 @@ final class ScenarioExecution {
     Map<String, Object> settings = new LinkedHashMap<>();
     var w = scenario.workload();
     settings.put("kind", w.kind().fileName());
+    settings.put("client", w.client().fileName());
     settings.put("subject", w.subject());
     settings.put("rate", w.rate().toString());
     settings.put("senders", w.senderCount());

@@ -4,7 +4,6 @@ import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.MeshNode;
-import io.nats.client.Connection;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,20 +12,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Fan-out and queue fan-out: {@code publishers} connections from node 1; plain subscribers (every
  * one gets every message) and, for queue fan-out, the members of one queue group (one of them gets
- * each message), spread over the nodes from node 2.
+ * each message), spread over the nodes from node 2. The connections are jnats or wire ones, as the
+ * workload's client says; the bookkeeping is the same.
  */
 final class FanOutDriver implements WorkloadDriver {
   private final Workload workload;
   private final Clock clock;
   private final LoadConnections connections;
-  private final List<Connection> publishers = new ArrayList<>();
-  private final List<Subscriber> plainSubscribers = new ArrayList<>();
-  private final List<Subscriber> groupMembers = new ArrayList<>();
+  private final FanOutClients clients;
+  private final PhaseRecorders warmup;
+  private final PhaseRecorders measured;
+  private final List<FanOutPublisher> publishers = new ArrayList<>();
+  private final List<FanOutReceiver> plainSubscribers = new ArrayList<>();
+  private final List<FanOutReceiver> groupMembers = new ArrayList<>();
   private final List<String> placements = new ArrayList<>();
 
   FanOutDriver(
@@ -41,6 +43,9 @@ final class FanOutDriver implements WorkloadDriver {
     this.workload = workload;
     this.clock = clock;
     this.connections = connections;
+    this.clients = FanOutClients.of(workload.client(), connections, clock);
+    this.warmup = warmup;
+    this.measured = measured;
     try {
       int receiverIndex = 0;
       for (int i = 0; i < workload.subscriberCount(); i++) {
@@ -49,8 +54,7 @@ final class FanOutDriver implements WorkloadDriver {
         int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
         var spec = new Subscriber.Spec(name, workload.subject(), null, delay, pending);
         MeshNode node = Placement.receiver(nodes, receiverIndex++);
-        plainSubscribers.add(
-            subscriber(spec, node, new DeliveryTracker(publisherCount()), warmup, measured));
+        plainSubscribers.add(receiver(spec, node, new DeliveryTracker(publisherCount())));
       }
       if (workload.kind() == WorkloadKind.QUEUE_FAN_OUT) {
         DeliveryTracker group = new DeliveryTracker(publisherCount());
@@ -60,13 +64,13 @@ final class FanOutDriver implements WorkloadDriver {
               new Subscriber.Spec(
                   name, workload.subject(), workload.service().queueGroup(), Duration.ZERO, 0);
           MeshNode node = Placement.receiver(nodes, receiverIndex++);
-          groupMembers.add(subscriber(spec, node, group, warmup, measured));
+          groupMembers.add(receiver(spec, node, group));
         }
       }
       for (int i = 0; i < publisherCount(); i++) {
         MeshNode node = Placement.sender(nodes, i);
         String name = "publisher-" + (i + 1);
-        publishers.add(connections.open(node.clientUrl(), "meshcheck-" + name));
+        publishers.add(clients.publisher(node.clientUrl(), name, workload.subject()));
         placements.add(name + " -> " + node.name());
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -75,16 +79,13 @@ final class FanOutDriver implements WorkloadDriver {
     }
   }
 
-  private Subscriber subscriber(
-      Subscriber.Spec spec,
-      MeshNode node,
-      DeliveryTracker tracker,
-      PhaseRecorders warmup,
-      PhaseRecorders measured)
+  private FanOutReceiver receiver(Subscriber.Spec spec, MeshNode node, DeliveryTracker tracker)
       throws IOException, InterruptedException {
-    Connection connection = connections.open(node.clientUrl(), "meshcheck-" + spec.name());
+    var deliveries =
+        new DeliveryRecorder(spec.name(), tracker, warmup, measured, spec.delayPerMessage());
+    FanOutReceiver receiver = clients.receiver(node.clientUrl(), spec, deliveries);
     placements.add(spec.name() + " -> " + node.name());
-    return new Subscriber(spec, connection, tracker, clock, warmup, measured);
+    return receiver;
   }
 
   private int publisherCount() {
@@ -107,17 +108,18 @@ final class FanOutDriver implements WorkloadDriver {
                 + String.join(", ", placements)
                 + ")");
       }
-      for (Connection publisher : publishers) {
-        publisher.publish(workload.subject(), probe.clone());
+      for (FanOutPublisher publisher : publishers) {
+        publisher.send(probe.clone());
+        publisher.pushBuffered();
       }
       Thread.sleep(50);
     }
   }
 
   private boolean everyReceiverProbed() {
-    boolean plainReady = plainSubscribers.stream().allMatch(s -> s.probes() > 0);
+    boolean plainReady = plainSubscribers.stream().allMatch(s -> s.deliveries().probes() > 0);
     boolean groupReady =
-        groupMembers.isEmpty() || groupMembers.stream().anyMatch(s -> s.probes() > 0);
+        groupMembers.isEmpty() || groupMembers.stream().anyMatch(s -> s.deliveries().probes() > 0);
     return plainReady && groupReady;
   }
 
@@ -126,16 +128,7 @@ final class FanOutDriver implements WorkloadDriver {
 
   @Override
   public SendLoop.MessageSender senderFor(int senderIndex) {
-    Connection publisher = publishers.get(senderIndex);
-    String subject = workload.subject();
-    return payload -> {
-      try {
-        publisher.publish(subject, payload);
-        return true;
-      } catch (IllegalStateException e) {
-        return false;
-      }
-    };
+    return publishers.get(senderIndex);
   }
 
   @Override
@@ -146,12 +139,9 @@ final class FanOutDriver implements WorkloadDriver {
   @Override
   public void drain(long[] measuredSentBySender, Duration timeout) throws InterruptedException {
     long deadline = clock.nanoTime() + timeout.toNanos();
-    for (Connection publisher : publishers) {
-      try {
-        publisher.flush(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
-      } catch (TimeoutException | IllegalStateException e) {
-        // A publisher that cannot flush (its node is gone) has lost what it holds; counted below.
-      }
+    for (FanOutPublisher publisher : publishers) {
+      // A publisher that cannot flush (its node is gone) has lost what it holds; counted below.
+      publisher.flush(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
     }
     long total = java.util.Arrays.stream(measuredSentBySender).sum();
     long lastActivity = -1;
@@ -170,18 +160,20 @@ final class FanOutDriver implements WorkloadDriver {
 
   private long activity() {
     long sum = 0;
-    for (Subscriber s : plainSubscribers) {
-      sum += s.activity();
+    for (FanOutReceiver s : plainSubscribers) {
+      sum += s.deliveries().activity();
     }
-    for (Subscriber s : groupMembers) {
-      sum += s.activity();
+    for (FanOutReceiver s : groupMembers) {
+      sum += s.deliveries().activity();
     }
     return sum;
   }
 
   private boolean allDelivered(long total) {
-    boolean plain = plainSubscribers.stream().allMatch(s -> s.tracker().distinct() >= total);
-    boolean group = groupMembers.isEmpty() || groupMembers.get(0).tracker().distinct() >= total;
+    boolean plain =
+        plainSubscribers.stream().allMatch(s -> s.deliveries().tracker().distinct() >= total);
+    boolean group =
+        groupMembers.isEmpty() || groupMembers.get(0).deliveries().tracker().distinct() >= total;
     return plain && group;
   }
 
@@ -190,34 +182,29 @@ final class FanOutDriver implements WorkloadDriver {
     long lost = 0;
     long duplicates = 0;
     long outOfOrder = 0;
-    for (Subscriber s : plainSubscribers) {
-      lost += s.tracker().lost(measuredSentBySender);
-      duplicates += s.tracker().duplicates();
-      outOfOrder += s.tracker().outOfOrder();
+    for (FanOutReceiver s : plainSubscribers) {
+      DeliveryTracker tracker = s.deliveries().tracker();
+      lost += tracker.lost(measuredSentBySender);
+      duplicates += tracker.duplicates();
+      outOfOrder += tracker.outOfOrder();
     }
     if (!groupMembers.isEmpty()) {
-      DeliveryTracker group = groupMembers.get(0).tracker();
+      DeliveryTracker group = groupMembers.get(0).deliveries().tracker();
       lost += group.lost(measuredSentBySender);
       duplicates += group.duplicates();
       outOfOrder += group.outOfOrder();
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
-        .forEach(s -> counts.put(s.name(), s.measuredReceived()));
+        .forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
     return new DriverReport(
         lost, duplicates, outOfOrder, counts, placements, connections.clientSlowConsumerEvents());
   }
 
   @Override
   public void close() {
-    for (Connection publisher : publishers) {
-      try {
-        publisher.close();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
-    plainSubscribers.forEach(Subscriber::close);
-    groupMembers.forEach(Subscriber::close);
+    publishers.forEach(FanOutPublisher::close);
+    plainSubscribers.forEach(FanOutReceiver::close);
+    groupMembers.forEach(FanOutReceiver::close);
   }
 }

@@ -25,6 +25,17 @@ public final class SendLoop implements Runnable {
   @FunctionalInterface
   public interface MessageSender {
     boolean send(byte[] payload);
+
+    /**
+     * True when {@link #send} copies the payload before it returns, so the loop may reuse one array
+     * for every message.
+     */
+    default boolean copiesPayload() {
+      return false;
+    }
+
+    /** The loop is about to wait or has finished: write out whatever the client still buffers. */
+    default void pushBuffered() {}
   }
 
   private final int senderId;
@@ -46,6 +57,8 @@ public final class SendLoop implements Runnable {
   private final AtomicLong measuredSent = new AtomicLong();
   private final AtomicLong refused = new AtomicLong();
   private final AtomicLong lastSendNanos = new AtomicLong();
+  // Non-null when the sender copies payloads: no allocation per message at max rate.
+  private final byte[] reusedPayload;
 
   private SendLoop(Builder b) {
     this.senderId = b.senderId;
@@ -62,6 +75,7 @@ public final class SendLoop implements Runnable {
     this.measuredSends = b.measured.recorderForOneThread(EnumSet.of(Metric.SEND_DELAY));
     this.sender = b.sender;
     this.stopRequested = b.stopRequested;
+    this.reusedPayload = sender.copiesPayload() ? new byte[payloadBytes] : null;
   }
 
   public static Builder builder() {
@@ -70,6 +84,14 @@ public final class SendLoop implements Runnable {
 
   @Override
   public void run() {
+    try {
+      sendAll();
+    } finally {
+      sender.pushBuffered();
+    }
+  }
+
+  private void sendAll() {
     long warmupSequence = 0;
     long measuredSequence = 0;
     for (long index = 0;
@@ -93,13 +115,16 @@ public final class SendLoop implements Runnable {
     }
     long intended = schedule.get().intendedNanos(index);
     if (intended < phases.endNanos()) {
+      if (intended > clock.nanoTime()) {
+        sender.pushBuffered();
+      }
       clock.waitUntil(intended);
     }
     return intended;
   }
 
   private void sendOne(long intended, long sequence, boolean isMeasured) {
-    byte[] payload = new byte[payloadBytes];
+    byte[] payload = reusedPayload != null ? reusedPayload : new byte[payloadBytes];
     if (completions.isPresent()) {
       completions.get().drainPermits();
     }
@@ -118,6 +143,7 @@ public final class SendLoop implements Runnable {
       measuredSent.lazySet(measuredSent.get() + 1);
     }
     if (completions.isPresent()) {
+      sender.pushBuffered();
       awaitCompletion(completions.get());
     }
   }

@@ -32,27 +32,52 @@ final class Stamp {
   }
 
   static boolean isStamped(byte[] payload) {
-    return payload != null && payload.length >= BYTES && payload[PHASE] >= 0 && payload[PHASE] <= 2;
+    return payload != null && isStamped(payload, 0, payload.length);
+  }
+
+  /** Whether {@code length} bytes from {@code offset} start with a stamp (parsed in place). */
+  static boolean isStamped(byte[] buffer, int offset, int length) {
+    return length >= BYTES && buffer[offset + PHASE] >= 0 && buffer[offset + PHASE] <= 2;
   }
 
   static int senderId(byte[] payload) {
-    return (int) get(payload, SENDER, 4);
+    return senderId(payload, 0);
+  }
+
+  static int senderId(byte[] buffer, int offset) {
+    return (int) get(buffer, offset + SENDER, 4);
   }
 
   static long sequence(byte[] payload) {
-    return get(payload, SEQUENCE, 8);
+    return sequence(payload, 0);
+  }
+
+  static long sequence(byte[] buffer, int offset) {
+    return get(buffer, offset + SEQUENCE, 8);
   }
 
   static long intendedNanos(byte[] payload) {
-    return get(payload, INTENDED, 8);
+    return intendedNanos(payload, 0);
+  }
+
+  static long intendedNanos(byte[] buffer, int offset) {
+    return get(buffer, offset + INTENDED, 8);
   }
 
   static long sentNanos(byte[] payload) {
-    return get(payload, SENT, 8);
+    return sentNanos(payload, 0);
+  }
+
+  static long sentNanos(byte[] buffer, int offset) {
+    return get(buffer, offset + SENT, 8);
   }
 
   static byte phase(byte[] payload) {
-    return payload[PHASE];
+    return phase(payload, 0);
+  }
+
+  static byte phase(byte[] buffer, int offset) {
+    return buffer[offset + PHASE];
   }
 
   private static void putInt(byte[] target, int offset, int value) {

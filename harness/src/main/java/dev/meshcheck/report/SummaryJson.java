@@ -41,6 +41,7 @@ final class SummaryJson {
     ObjectNode node = JSON.createObjectNode();
     node.put("name", w.name());
     node.put("kind", w.workload().kind().fileName());
+    node.put("client", w.workload().client().fileName());
     node.put("valid", w.isValid());
     ArrayNode invalid = node.putArray("invalid_reasons");
     w.invalidReasons().forEach(invalid::add);

@@ -19,6 +19,8 @@ import java.util.OptionalLong;
  * @param warmup how long to send before measuring
  * @param measureDuration how long the measured phase lasts (at most)
  * @param requestTimeout how long a request may wait for its reply before it counts as a timeout
+ * @param client the client implementation of the workload's connections ({@link ClientKind#WIRE}
+ *     only for the fan-out kinds)
  */
 public record Workload(
     WorkloadKind kind,
@@ -32,7 +34,8 @@ public record Workload(
     int payloadBytes,
     Duration warmup,
     Duration measureDuration,
-    Duration requestTimeout) {
+    Duration requestTimeout,
+    ClientKind client) {
 
   /** Every message carries publisher id, sequence, intended and actual send time. */
   public static final int MIN_PAYLOAD_BYTES = 32;
@@ -69,6 +72,61 @@ public record Workload(
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
       throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
     }
+    if (client == null) {
+      throw new IllegalArgumentException("client must be set, was null");
+    }
+    if (client == ClientKind.WIRE && kind == WorkloadKind.REQUEST_REPLY) {
+      throw new IllegalArgumentException(
+          "client wire supports fan-out and queue-fan-out only; request-reply needs jnats");
+    }
+  }
+
+  /** The same workload on the jnats client (the default). */
+  public Workload(
+      WorkloadKind kind,
+      String subject,
+      int publisherCount,
+      int subscriberCount,
+      int clientCount,
+      ServiceSpec service,
+      Rate rate,
+      OptionalLong messagesPerSender,
+      int payloadBytes,
+      Duration warmup,
+      Duration measureDuration,
+      Duration requestTimeout) {
+    this(
+        kind,
+        subject,
+        publisherCount,
+        subscriberCount,
+        clientCount,
+        service,
+        rate,
+        messagesPerSender,
+        payloadBytes,
+        warmup,
+        measureDuration,
+        requestTimeout,
+        ClientKind.JNATS);
+  }
+
+  /** The same workload on another client implementation. */
+  public Workload withClient(ClientKind otherClient) {
+    return new Workload(
+        kind,
+        subject,
+        publisherCount,
+        subscriberCount,
+        clientCount,
+        service,
+        rate,
+        messagesPerSender,
+        payloadBytes,
+        warmup,
+        measureDuration,
+        requestTimeout,
+        otherClient);
   }
 
   /** How many connections send: clients for request-reply, publishers otherwise. */

@@ -25,7 +25,8 @@ final class WorkloadParser {
         "payload",
         "warmup",
         "duration",
-        "request-timeout");
+        "request-timeout",
+        "client");
     WorkloadKind kind =
         WorkloadKind.fromFileName(tree.required("kind").asChoice(WorkloadKind.fileNames()));
     rejectFieldsOtherKindsUse(tree, kind);
@@ -43,6 +44,7 @@ final class WorkloadParser {
     Duration warmup = duration(tree, "warmup", DEFAULT_WARMUP, true);
     Duration duration = duration(tree, "duration", DEFAULT_DURATION, false);
     Duration timeout = duration(tree, "request-timeout", DEFAULT_REQUEST_TIMEOUT, false);
+    ClientKind client = client(tree, kind);
     try {
       return new Workload(
           kind,
@@ -56,7 +58,8 @@ final class WorkloadParser {
           payload,
           warmup,
           duration,
-          timeout);
+          timeout,
+          client);
     } catch (IllegalArgumentException e) {
       throw tree.error(e.getMessage());
     }
@@ -97,6 +100,20 @@ final class WorkloadParser {
     String queue = spec.optional("queue").map(YamlTree::asName).orElse("workers");
     int members = spec.required("members").asInt(1, 1000);
     return new ServiceSpec(queue, members);
+  }
+
+  private static ClientKind client(YamlTree tree, WorkloadKind kind) {
+    Optional<YamlTree> field = tree.optional("client");
+    if (field.isEmpty()) {
+      return ClientKind.JNATS;
+    }
+    ClientKind client = ClientKind.fromFileName(field.get().asChoice(ClientKind.fileNames()));
+    if (client == ClientKind.WIRE && kind == WorkloadKind.REQUEST_REPLY) {
+      throw field
+          .get()
+          .error("wire supports fan-out and queue-fan-out only; request-reply needs jnats");
+    }
+    return client;
   }
 
   private static String subject(YamlTree field) {

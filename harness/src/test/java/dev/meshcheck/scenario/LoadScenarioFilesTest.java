@@ -74,6 +74,32 @@ class LoadScenarioFilesTest {
             "name: f\ntopology: single\nworkload: { kind: fan-out, subject: a.b, subscribers: 4, rate: max }\n");
     assertThat(s.workload().rate().isMax()).isTrue();
     assertThat(s.slo().limits()).isEmpty();
+    assertThat(s.workload().client()).as("default client").isEqualTo(ClientKind.JNATS);
+  }
+
+  @Test
+  void fanOutKindsMayUseTheWireClient() throws IOException {
+    LoadScenario s =
+        load(
+            "name: f\ntopology: single\nworkload: { kind: queue-fan-out, subject: a.b, service: {"
+                + " members: 2 }, rate: max, client: wire }\n");
+    assertThat(s.workload().client()).isEqualTo(ClientKind.WIRE);
+  }
+
+  @Test
+  void theWireClientIsRejectedForRequestReplyAndUnknownClientsAreNamed() throws IOException {
+    assertError(
+        "name: x\ntopology: single\nworkload:\n  kind: request-reply\n  subject: a\n"
+            + "  service: { members: 1 }\n  rate: max\n  client: wire\n",
+        8,
+        "workload.client",
+        "request-reply needs jnats");
+    assertError(
+        "name: x\ntopology: single\nworkload:\n  kind: fan-out\n  subject: a\n  rate: max\n"
+            + "  client: netty\n",
+        7,
+        "workload.client",
+        "wire");
   }
 
   @Test

@@ -1,0 +1,188 @@
+package dev.meshcheck.load;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fan-out publisher on a {@link WireConnection}: {@link #send} appends {@code PUB <subject>
+ * <len>\r\n<payload>\r\n} to one big array on the sending thread (no allocation, no hand-off) and
+ * writes the array to the socket when it is full or the sender is about to wait ({@link
+ * #pushBuffered}). A reader thread answers the server's {@code PING}s and counts {@code PONG}s for
+ * {@link #flush}. Once the socket breaks, every send is refused. {@code send}, {@code pushBuffered}
+ * and {@code flush} belong to one thread at a time; closing stops the reader and the socket.
+ */
+final class WirePublisher implements FanOutPublisher {
+  private static final int OUT_BUFFER_BYTES = 256 * 1024;
+  private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final WireConnection connection;
+  private final byte[] pubPrefix;
+  private final byte[] out = new byte[OUT_BUFFER_BYTES];
+  private final Thread reader;
+  private final AtomicLong pongs = new AtomicLong();
+  private final AtomicLong serverErrors = new AtomicLong();
+  private int outFilled;
+  private byte[] header = new byte[0];
+  private int headerPayloadBytes = -1;
+  private volatile boolean broken;
+  private volatile boolean closed;
+
+  WirePublisher(WireConnection connection, String subject, String name) {
+    this.connection = connection;
+    this.pubPrefix = ("PUB " + subject + " ").getBytes(StandardCharsets.US_ASCII);
+    this.reader = new Thread(this::readUntilBroken, "meshcheck-wire-" + name);
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  @Override
+  public boolean copiesPayload() {
+    return true;
+  }
+
+  @Override
+  public boolean send(byte[] payload) {
+    if (broken) {
+      return false;
+    }
+    byte[] line = headerFor(payload.length);
+    int needed = line.length + payload.length + CRLF.length;
+    if (needed > out.length - outFilled && !writeBuffered()) {
+      return false;
+    }
+    if (needed > out.length) {
+      return writeDirectly(line, payload);
+    }
+    System.arraycopy(line, 0, out, outFilled, line.length);
+    System.arraycopy(payload, 0, out, outFilled + line.length, payload.length);
+    out[outFilled + line.length + payload.length] = '\r';
+    out[outFilled + line.length + payload.length + 1] = '\n';
+    outFilled += needed;
+    return true;
+  }
+
+  /** {@code PUB <subject> <len>\r\n}, rebuilt only when the payload size changes. */
+  private byte[] headerFor(int payloadBytes) {
+    if (payloadBytes != headerPayloadBytes) {
+      byte[] length = (payloadBytes + "\r\n").getBytes(StandardCharsets.US_ASCII);
+      header = new byte[pubPrefix.length + length.length];
+      System.arraycopy(pubPrefix, 0, header, 0, pubPrefix.length);
+      System.arraycopy(length, 0, header, pubPrefix.length, length.length);
+      headerPayloadBytes = payloadBytes;
+    }
+    return header;
+  }
+
+  private boolean writeDirectly(byte[] line, byte[] payload) {
+    try {
+      connection.write(line, payload, CRLF);
+      return true;
+    } catch (IOException e) {
+      broken = true;
+      return false;
+    }
+  }
+
+  @Override
+  public void pushBuffered() {
+    writeBuffered();
+  }
+
+  private boolean writeBuffered() {
+    if (outFilled == 0) {
+      return !broken;
+    }
+    try {
+      connection.write(out, 0, outFilled);
+      return true;
+    } catch (IOException e) {
+      broken = true; // what the buffer held is lost; later sends are refused
+      return false;
+    } finally {
+      outFilled = 0;
+    }
+  }
+
+  @Override
+  public boolean flush(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long before = pongs.get();
+    if (!writeBuffered()) {
+      return false;
+    }
+    try {
+      connection.sendPing();
+    } catch (IOException e) {
+      broken = true;
+      return false;
+    }
+    // The server answers PINGs in order, so a PONG after ours means everything before it arrived.
+    while (pongs.get() == before && !broken) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      if (Thread.interrupted()) {
+        throw new InterruptedException();
+      }
+      LockSupport.parkNanos(200_000);
+    }
+    return pongs.get() > before;
+  }
+
+  /** {@code -ERR}s the server sent on this connection. */
+  long serverErrors() {
+    return serverErrors.get();
+  }
+
+  private void readUntilBroken() {
+    ServerProtocolParser.Listener listener = new ControlListener();
+    try {
+      while (!closed) {
+        connection.readAndParse(listener);
+      }
+    } catch (IOException e) {
+      // Closed by us, by the server or by a dead node: sends are refused from now on.
+    } finally {
+      broken = true;
+    }
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    connection.close();
+    try {
+      reader.join(5_000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private final class ControlListener implements ServerProtocolParser.Listener {
+    @Override
+    public void onMessage(byte[] buffer, int offset, int length) {}
+
+    @Override
+    public void onPing() {
+      try {
+        connection.write(PONG);
+      } catch (IOException e) {
+        broken = true;
+      }
+    }
+
+    @Override
+    public void onPong() {
+      pongs.incrementAndGet();
+    }
+
+    @Override
+    public void onError(String serverMessage) {
+      serverErrors.incrementAndGet();
+    }
+  }
+}

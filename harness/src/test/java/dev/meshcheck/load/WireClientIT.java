@@ -1,0 +1,131 @@
+package dev.meshcheck.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshcheck.scenario.ClientKind;
+import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Workload;
+import dev.meshcheck.scenario.WorkloadKind;
+import dev.meshcheck.topology.RunningMesh;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The wire client on real servers: exact delivery when healthy, loss counted when a node dies. */
+class WireClientIT {
+  @TempDir Path out;
+
+  @Test
+  void maxRateFanOutDeliversEveryMessageExactlyOnceInOrderToBothSubscribers() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("single")) {
+      Workload workload = fanOut(Rate.max(), OptionalLong.of(200_000), 10);
+      WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
+      System.out.printf(
+          "wire 1x2 max rate: sent %d, received %d, %.0f delivered/s%n",
+          result.sent(), result.received(), result.deliveredPerSecond());
+      assertThat(result.sent()).as("every measured message was sent").isEqualTo(200_000);
+      assertThat(result.receivers().lost()).as("lost").isZero();
+      assertThat(result.receivers().duplicates()).as("duplicates").isZero();
+      assertThat(result.receivers().outOfOrder()).as("out of order").isZero();
+      assertThat(result.receivers().perMemberCounts())
+          .containsEntry("subscriber-1", 200_000L)
+          .containsEntry("subscriber-2", 200_000L);
+      assertThat(result.received()).isEqualTo(2 * result.sent());
+    }
+  }
+
+  @Test
+  void queueGroupMembersOnTheWireClientShareEveryMessageOnce() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("single")) {
+      Workload workload =
+          new Workload(
+              WorkloadKind.QUEUE_FAN_OUT,
+              "events.wire.queue",
+              1,
+              0,
+              1,
+              new ServiceSpec("workers", 2),
+              Rate.perSecond(5000),
+              OptionalLong.empty(),
+              128,
+              Duration.ofMillis(500),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(2),
+              ClientKind.WIRE);
+      WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
+      assertThat(result.receivers().lost()).as("lost").isZero();
+      assertThat(result.receivers().duplicates()).as("duplicates").isZero();
+      assertThat(result.receivers().perMemberCounts().values())
+          .as("each member got a share")
+          .allMatch(count -> count > 0);
+      assertThat(result.received()).as("one copy per group").isEqualTo(result.sent());
+    }
+  }
+
+  @Test
+  void killingASubscribersNodeMidRunCountsItsMissedMessagesAsLostAndTheRunEnds() throws Exception {
+    try (RunningMesh mesh = ItMeshes.launch("cluster-3")) {
+      AtomicBoolean killed = new AtomicBoolean();
+      // Subscribers go to nodes 2 and 3, the publisher stays on node 1.
+      LoadProgress killNode3 =
+          (phase, elapsed, total, interval) -> {
+            if (phase == LoadProgress.Phase.MEASURE
+                && elapsed >= 1
+                && killed.compareAndSet(false, true)) {
+              mesh.node(3).kill();
+            }
+          };
+      long startNanos = System.nanoTime();
+      WorkloadResult result =
+          run(
+              mesh,
+              fanOut(Rate.perSecond(5000), OptionalLong.empty(), 3),
+              LoadTuning.defaults().withDrainTimeout(Duration.ofSeconds(4)),
+              killNode3);
+      Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
+      System.out.printf(
+          "wire, node 3 killed: sent %d, per subscriber %s, lost %d, took %s%n",
+          result.sent(), result.receivers().perMemberCounts(), result.receivers().lost(), took);
+      assertThat(killed).isTrue();
+      assertThat(took).as("the run ends by itself").isLessThan(Duration.ofSeconds(20));
+      long onNode3 = result.receivers().perMemberCounts().get("subscriber-2");
+      assertThat(onNode3)
+          .as("the subscriber on node 3 stopped at the kill")
+          .isLessThan(result.sent());
+      assertThat(result.receivers().perMemberCounts().get("subscriber-1"))
+          .as("the subscriber on node 2 got everything")
+          .isEqualTo(result.sent());
+      assertThat(result.receivers().lost())
+          .as("what node 3's subscriber missed is lost")
+          .isEqualTo(result.sent() - onNode3);
+    }
+  }
+
+  private WorkloadResult run(
+      RunningMesh mesh, Workload workload, LoadTuning tuning, LoadProgress progress)
+      throws Exception {
+    return new LoadRun("wire", workload, mesh.nodes(), tuning, Clock.system())
+        .execute(out.resolve("wire.hlog"), progress, new AtomicBoolean());
+  }
+
+  private static Workload fanOut(Rate rate, OptionalLong messages, int seconds) {
+    return new Workload(
+        WorkloadKind.FAN_OUT,
+        "events.wire",
+        1,
+        2,
+        1,
+        new ServiceSpec("unused", 1),
+        rate,
+        messages,
+        128,
+        Duration.ofMillis(500),
+        Duration.ofSeconds(seconds),
+        Duration.ofSeconds(2),
+        ClientKind.WIRE);
+  }
+}
