@@ -202,6 +202,11 @@ final class FanOutDriver implements WorkloadDriver {
   }
 
   @Override
+  public void closeSenders() {
+    publishers.forEach(FanOutPublisher::close);
+  }
+
+  @Override
   public void close() {
     publishers.forEach(FanOutPublisher::close);
     plainSubscribers.forEach(FanOutReceiver::close);

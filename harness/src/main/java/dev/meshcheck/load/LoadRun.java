@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class LoadRun {
   private static final long START_DELAY_NANOS = 20_000_000;
 
+  /** How long past the end of its phases a sender may take before its connection is closed. */
+  private static final java.time.Duration SENDER_GRACE = java.time.Duration.ofSeconds(10);
+
   private final String name;
   private final Workload workload;
   private final List<MeshNode> nodes;
@@ -73,7 +76,7 @@ public final class LoadRun {
         long endNanos;
         try (ticker) {
           ticker.start();
-          endNanos = runSenders(loops, phases);
+          endNanos = runSenders(driver, loops, phases);
           long[] sentBySender = loops.stream().mapToLong(SendLoop::measuredSent).toArray();
           driver.drain(sentBySender, tuning.drainTimeout());
         }
@@ -120,7 +123,8 @@ public final class LoadRun {
   }
 
   /** Runs every loop on its own thread; returns the clock time the last one finished. */
-  private long runSenders(List<SendLoop> loops, RunPhases phases) throws InterruptedException {
+  private long runSenders(WorkloadDriver driver, List<SendLoop> loops, RunPhases phases)
+      throws InterruptedException {
     List<Thread> threads = new ArrayList<>();
     for (SendLoop loop : loops) {
       Thread thread = new Thread(loop, "meshcheck-sender-" + (loop.senderId() + 1));
@@ -128,8 +132,17 @@ public final class LoadRun {
       thread.start();
       threads.add(thread);
     }
+    long deadlineNanos = phases.endNanos() + SENDER_GRACE.toNanos();
     for (Thread thread : threads) {
-      thread.join();
+      thread.join(Math.max(1, (deadlineNanos - clock.nanoTime()) / 1_000_000));
+    }
+    if (threads.stream().anyMatch(Thread::isAlive)) {
+      // A sender blocked in a write to a frozen server never returns by itself: closing its
+      // connection ends the write, so the run still ends on time.
+      driver.closeSenders();
+      for (Thread thread : threads) {
+        thread.join(SENDER_GRACE.toMillis());
+      }
     }
     return Math.max(clock.nanoTime(), phases.measureStartNanos() + 1_000_000);
   }

@@ -145,6 +145,11 @@ final class RequestReplyDriver implements WorkloadDriver {
   }
 
   @Override
+  public void closeSenders() {
+    clients.forEach(RequestClient::close);
+  }
+
+  @Override
   public void close() {
     clients.forEach(RequestClient::close);
     members.forEach(ServiceMember::close);

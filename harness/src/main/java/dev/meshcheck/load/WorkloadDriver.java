@@ -30,6 +30,12 @@ interface WorkloadDriver extends AutoCloseable {
 
   DriverReport report(long[] measuredSentBySender);
 
+  /**
+   * Closes the senders' connections, so that a sender blocked in a socket write (a frozen server
+   * stops reading) returns; receivers stay open for the report.
+   */
+  void closeSenders();
+
   @Override
   void close();
 }
