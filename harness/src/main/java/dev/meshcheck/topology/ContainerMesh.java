@@ -23,6 +23,8 @@ final class ContainerMesh implements RunningMesh {
   private final MeshReadiness readiness;
   private final ShutdownGuard guard;
   private volatile ClientAccess clientAccess = ClientAccess.CONTAINER_ADDRESS;
+  private static final Duration SHUTDOWN_REMOVAL_WAIT = Duration.ofSeconds(10);
+
   private boolean closed;
 
   ContainerMesh(
@@ -44,7 +46,7 @@ final class ContainerMesh implements RunningMesh {
             spec -> this.nodes.get(spec.number() - 1).monitorUrl(),
             spec -> this.nodes.get(spec.number() - 1).recordedState() == NodeState.RUNNING);
     this.nodes.forEach(node -> node.useReadiness(readiness));
-    this.guard = ShutdownGuard.arm("containers-" + runId, this::removeEverything);
+    this.guard = ShutdownGuard.arm("containers-" + runId, this::removeOnJvmExit);
   }
 
   /**
@@ -98,6 +100,17 @@ final class ContainerMesh implements RunningMesh {
   @Override
   public void close() {
     guard.disarm();
+    removeEverything();
+  }
+
+  // Without Ryuk, Testcontainers' own exit hook removes the containers of its session at the same
+  // moment as this one; removing them here as well makes the two trip over each other (409 and 404
+  // stack traces in its thread). So let it, wait until they are gone, and remove only what is left,
+  // then the network, which is ours alone.
+  private synchronized void removeOnJvmExit() {
+    if (!closed && DockerAvailability.ryukDisabled()) {
+      reaper.awaitContainersGone(runId, SHUTDOWN_REMOVAL_WAIT);
+    }
     removeEverything();
   }
 

@@ -89,6 +89,12 @@ final class ContainerMeshLauncher implements MeshLauncher {
   }
 
   /** Peers dial each other by this alias on the mesh network. */
+  private static Map<String, String> withoutTestcontainersSession(Map<String, String> labels) {
+    Map<String, String> kept = new HashMap<>(labels == null ? Map.of() : labels);
+    kept.keySet().removeIf(key -> key.startsWith("org.testcontainers.session"));
+    return kept;
+  }
+
   static String alias(NodeSpec spec) {
     return "n" + spec.number();
   }
@@ -109,6 +115,9 @@ final class ContainerMeshLauncher implements MeshLauncher {
         .withCreateContainerCmdModifier(
             cmd -> {
               cmd.withName("meshcheck-" + runId + "-" + spec.name());
+              // Without Ryuk, Testcontainers removes its session's containers in a JVM hook of
+              // its own, racing ours on Ctrl-C; ours are found by the meshcheck labels instead.
+              cmd.withLabels(withoutTestcontainersSession(cmd.getLabels()));
               // Publish on loopback only: the mapped ports are a fallback for hosts that cannot
               // reach container addresses, not an invitation to the network.
               cmd.getHostConfig()

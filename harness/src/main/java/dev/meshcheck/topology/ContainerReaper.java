@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
@@ -22,6 +23,9 @@ final class ContainerReaper {
   static final String LABEL_OWNER = "dev.meshcheck.owner";
   static final String LABEL_RUN = "dev.meshcheck.run";
   static final String LABEL_NODE = "dev.meshcheck.node";
+
+  /** How long to wait for a container that someone else is removing. */
+  private static final java.time.Duration REMOVAL_WAIT = java.time.Duration.ofSeconds(10);
 
   private final DockerClient docker;
 
@@ -77,6 +81,19 @@ final class ContainerReaper {
     ParallelTasks.runAll("remove the containers of run " + runId, removals);
   }
 
+  /** Waits until the run has no container left, or {@code timeout} passes. */
+  void awaitContainersGone(String runId, java.time.Duration timeout) {
+    long deadlineNanos = System.nanoTime() + timeout.toNanos();
+    while (!containerIdsOf(runId).isEmpty() && System.nanoTime() < deadlineNanos) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
   /** Removes the run's networks; their containers must be gone first. */
   void removeNetworksOf(String runId) {
     for (String id : networkIdsOf(runId)) {
@@ -121,6 +138,23 @@ final class ContainerReaper {
       docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
     } catch (NotFoundException alreadyGone) {
       // Removed by someone else (another JVM's reaper, or our own shutdown hook) meanwhile.
+    } catch (ConflictException removalInProgress) {
+      awaitGone(id); // someone else is removing it; the network can go only once it is gone
+    }
+  }
+
+  private void awaitGone(String containerId) {
+    long deadlineNanos = System.nanoTime() + REMOVAL_WAIT.toNanos();
+    while (System.nanoTime() < deadlineNanos) {
+      try {
+        docker.inspectContainerCmd(containerId).exec();
+        Thread.sleep(50);
+      } catch (NotFoundException gone) {
+        return;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
   }
 

@@ -87,7 +87,7 @@ final class DockerAvailability {
     return colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
   }
 
-  private static boolean ryukDisabled() {
+  static boolean ryukDisabled() {
     return Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
   }
 
