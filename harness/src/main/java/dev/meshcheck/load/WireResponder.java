@@ -134,11 +134,6 @@ final class WireResponder implements Responder {
     return probesHandled.sum();
   }
 
-  /** {@code -ERR}s the server sent, the last one; null when none came. */
-  String lastServerError() {
-    return lastServerError;
-  }
-
   @Override
   public void close() {
     closed = true;

@@ -58,7 +58,8 @@ class WireRequestReplyIT {
       RequestReplyClients wire = RequestReplyClients.of(ClientKind.WIRE, null, clock);
       try (Requester requester =
           wire.client(mesh.node(1).clientUrl(), "client-1", "svc.nobody", replies)) {
-        RunPhases phases = RunPhases.startingAt(clock.nanoTime(), Duration.ZERO, ofSeconds(20));
+        RunPhases phases =
+            RunPhases.startingAt(clock.nanoTime(), Duration.ZERO, Duration.ofSeconds(20));
         replies.begin(phases);
         SendLoop loop =
             SendLoop.builder()
@@ -95,10 +96,6 @@ class WireRequestReplyIT {
     assertThat(result.receivers().perMemberCounts().values().stream().mapToLong(n -> n).sum())
         .as("per-member counts add up to the requests")
         .isEqualTo(result.sent());
-  }
-
-  private static Duration ofSeconds(int seconds) {
-    return Duration.ofSeconds(seconds);
   }
 
   private WorkloadResult run(RunningMesh mesh, Workload workload) throws Exception {
