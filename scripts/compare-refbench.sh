@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs refbench (nats.go) and meshcheck side by side against ONE nats-server, ROUNDS times, and
-# prints each figure and the meshcheck/refbench ratio; the fan-out shapes run meshcheck on both
-# clients (`client: jnats` and `client: wire`). Ends with the medians over the rounds and the load
+# prints each figure and the meshcheck/refbench ratio; every shape runs meshcheck on both clients
+# (`client: jnats` and `client: wire`). Ends with the medians over the rounds and the load
 # average (uptime) seen before each round. A benchmark, not a test: quote the medians.
 #
 #   scripts/compare-refbench.sh [ROUNDS]        (default 3)
@@ -35,9 +35,9 @@ scenario() { # name kind extra...
 for client in jnats wire; do
   scenario "fanout-1x4-$client" fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s' "client: $client" >/dev/null
   scenario "pubsub-1x1-$client" fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 0s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "reqrep-closed-$client" request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' 'messages: 20000' 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "reqrep-20k-$client" request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' 'warmup: 3s' 'duration: 10s' "client: $client" >/dev/null
 done
-reqrep="$(scenario reqrep-closed request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' 'messages: 20000' 'payload: 128B' 'warmup: 1s' 'duration: 120s')"
-open20k="$(scenario reqrep-20k request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' 'warmup: 3s' 'duration: 10s')"
 
 meshcheck() { # scenario-file out-dir -> prints nothing, leaves summary.json
   java -Xmx512m -jar "$jar" run "$1" --url "$url" --monitor-url "http://127.0.0.1:$mport" --out "$2" >"$2.log" 2>&1 || true
@@ -65,15 +65,20 @@ for r in $(seq "$rounds"); do
     done
   done
   refp50="$(ref -mode reqrep -n 20000 -size 128 | refval p50_us)"
-  meshcheck "$reqrep" "$work/reqrep-$r"
-  mcp50="$(field "$work/reqrep-$r/summary.json" "w['latency_us']['p50']")"
-  printf '%-6s %-28s %14.1f %14.1f %8.2f\n' "$r" "req-reply closed p50 us" "$refp50" "$mcp50" "$(echo "$mcp50 / $refp50" | bc -l)"
-  meshcheck "$open20k" "$work/open20k-$r"
-  printf '%-6s %-28s %14s %14s   status=%s send-delay p99=%s us latency p99=%s us\n' "$r" "open loop 20000 req/s" "-" \
-    "$(field "$work/open20k-$r/summary.json" "w['achieved_rate_per_sec']")" \
-    "$(field "$work/open20k-$r/summary.json" "d['status']")" \
-    "$(field "$work/open20k-$r/summary.json" "w['send_delay_us']['p99']")" \
-    "$(field "$work/open20k-$r/summary.json" "w['latency_us']['p99']")"
+  for client in jnats wire; do
+    meshcheck "$work/reqrep-closed-$client.yaml" "$work/reqrep-$client-$r"
+    mcp50="$(field "$work/reqrep-$client-$r/summary.json" "w['latency_us']['p50']")"
+    printf '%-6s %-34s %14.1f %14.1f %8.2f   (errors %s)\n' "$r" "req-reply closed $client p50 us" "$refp50" "$mcp50" \
+      "$(echo "$mcp50 / $refp50" | bc -l)" "$(field "$work/reqrep-$client-$r/summary.json" "w['errors']")"
+    printf '%s\t%s\t%s\n' "req-reply closed $client p50 us" "$refp50" "$mcp50" >>"$figures"
+  done
+  for client in jnats wire; do
+    summary="$work/open20k-$client-$r/summary.json"
+    meshcheck "$work/reqrep-20k-$client.yaml" "$work/open20k-$client-$r"
+    printf '%-6s %-34s %14s %14s   status=%s send-delay p99=%s us latency p99=%s us\n' "$r" "open loop 20000 req/s $client" "-" \
+      "$(field "$summary" "w['achieved_rate_per_sec']")" "$(field "$summary" "d['status']")" \
+      "$(field "$summary" "w['send_delay_us']['p99']")" "$(field "$summary" "w['latency_us']['p99']")"
+  done
 done
 echo "after: load average $(uptime | sed 's/.*load average: //')"
 echo

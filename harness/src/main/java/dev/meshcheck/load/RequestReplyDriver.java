@@ -14,14 +14,15 @@ import java.util.concurrent.Semaphore;
 
 /**
  * Request-reply: {@code members} service members in one queue group, spread over the nodes from
- * node 2, and {@code clients} requesting connections from node 1. Closed loop when the rate is max.
+ * node 2, and {@code clients} requesting connections from node 1, on the client the workload names.
+ * Closed loop when the rate is max.
  */
 final class RequestReplyDriver implements WorkloadDriver {
   private final Workload workload;
   private final Clock clock;
   private final LoadConnections connections;
-  private final List<ServiceMember> members = new ArrayList<>();
-  private final List<RequestClient> clients = new ArrayList<>();
+  private final List<Responder> members = new ArrayList<>();
+  private final List<Requester> clients = new ArrayList<>();
   private final List<String> placements = new ArrayList<>();
 
   RequestReplyDriver(
@@ -35,30 +36,21 @@ final class RequestReplyDriver implements WorkloadDriver {
     this.workload = workload;
     this.clock = clock;
     this.connections = connections;
+    RequestReplyClients transport = RequestReplyClients.of(workload.client(), connections, clock);
     try {
       for (int i = 0; i < workload.service().memberCount(); i++) {
         MeshNode node = Placement.receiver(nodes, i);
         String name = "member-" + (i + 1);
         members.add(
-            new ServiceMember(
-                name,
-                connections.open(node.clientUrl(), "meshcheck-" + name),
-                workload.subject(),
-                workload.service().queueGroup()));
+            transport.member(
+                node.clientUrl(), name, workload.subject(), workload.service().queueGroup()));
         placements.add(name + " -> " + node.name());
       }
       for (int i = 0; i < workload.clientCount(); i++) {
         MeshNode node = Placement.sender(nodes, i);
         String name = "client-" + (i + 1);
-        clients.add(
-            new RequestClient(
-                name,
-                connections.open(node.clientUrl(), "meshcheck-" + name),
-                workload.subject(),
-                clock,
-                warmup,
-                measured,
-                workload.requestTimeout()));
+        ReplyBook replies = new ReplyBook(clock, warmup, measured, workload.requestTimeout());
+        clients.add(transport.client(node.clientUrl(), name, workload.subject(), replies));
         placements.add(name + " -> " + node.name());
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -73,7 +65,7 @@ final class RequestReplyDriver implements WorkloadDriver {
     byte[] probe = new byte[Stamp.BYTES];
     Stamp.write(probe, 0, 0, 0, 0, Stamp.PROBE);
     // Interest crosses routes and gateways asynchronously: probe until every client got an answer.
-    while (clients.stream().anyMatch(c -> c.probeReplies() == 0)) {
+    while (clients.stream().anyMatch(c -> c.replies().probeReplies() == 0)) {
       if (clock.nanoTime() > deadline) {
         throw new IllegalStateException(
             "the service on '"
@@ -84,9 +76,9 @@ final class RequestReplyDriver implements WorkloadDriver {
                 + String.join(", ", placements)
                 + ")");
       }
-      for (RequestClient client : clients) {
-        if (client.probeReplies() == 0) {
-          client.send(probe.clone());
+      for (Requester client : clients) {
+        if (client.replies().probeReplies() == 0) {
+          client.sendProbe(probe.clone());
         }
       }
       Thread.sleep(50);
@@ -95,18 +87,18 @@ final class RequestReplyDriver implements WorkloadDriver {
 
   @Override
   public void begin(RunPhases phases) {
-    clients.forEach(c -> c.begin(phases));
+    clients.forEach(c -> c.replies().begin(phases));
   }
 
   @Override
   public SendLoop.MessageSender senderFor(int senderIndex) {
-    return clients.get(senderIndex)::send;
+    return clients.get(senderIndex);
   }
 
   @Override
   public Optional<Semaphore> completionsFor(int senderIndex) {
     return workload.rate().isMax()
-        ? Optional.of(clients.get(senderIndex).completions())
+        ? Optional.of(clients.get(senderIndex).replies().completions())
         : Optional.empty();
   }
 
@@ -118,13 +110,13 @@ final class RequestReplyDriver implements WorkloadDriver {
       Thread.sleep(10);
     }
     for (int i = 0; i < clients.size(); i++) {
-      clients.get(i).settleTimeouts(measuredSentBySender[i]);
+      clients.get(i).replies().settleTimeouts(measuredSentBySender[i]);
     }
   }
 
   private boolean allSettled(long[] measuredSentBySender) {
     for (int i = 0; i < clients.size(); i++) {
-      if (clients.get(i).settled() < measuredSentBySender[i]) {
+      if (clients.get(i).replies().settled() < measuredSentBySender[i]) {
         return false;
       }
     }
@@ -137,8 +129,8 @@ final class RequestReplyDriver implements WorkloadDriver {
     members.forEach(m -> perMember.put(m.name(), m.measuredHandled()));
     return new DriverReport(
         0,
-        clients.stream().mapToLong(RequestClient::duplicates).sum(),
-        clients.stream().mapToLong(RequestClient::outOfOrder).sum(),
+        clients.stream().mapToLong(c -> c.replies().duplicates()).sum(),
+        clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
         perMember,
         placements,
         connections.clientSlowConsumerEvents());
@@ -146,12 +138,12 @@ final class RequestReplyDriver implements WorkloadDriver {
 
   @Override
   public void closeSenders() {
-    clients.forEach(RequestClient::close);
+    clients.forEach(Requester::close);
   }
 
   @Override
   public void close() {
-    clients.forEach(RequestClient::close);
-    members.forEach(ServiceMember::close);
+    clients.forEach(Requester::close);
+    members.forEach(Responder::close);
   }
 }

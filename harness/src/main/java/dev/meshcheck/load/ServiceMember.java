@@ -7,11 +7,11 @@ import java.time.Duration;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * One member of the service under load: subscribes to the subject in the queue group and echoes
- * every request's payload (the stamp) back to its reply subject. Counts measured requests for the
- * fairness statistics. Closing it closes its connection.
+ * A {@link Responder} on a jnats connection: subscribes to the subject in the queue group and
+ * echoes every request's payload (the stamp) back to its reply subject from its dispatcher thread.
+ * Counts measured requests for the fairness statistics. Closing it closes its connection.
  */
-final class ServiceMember implements AutoCloseable {
+final class ServiceMember implements Responder {
   private final String name;
   private final Connection connection;
   private final LongAdder measuredHandled = new LongAdder();
@@ -45,15 +45,18 @@ final class ServiceMember implements AutoCloseable {
     }
   }
 
-  String name() {
+  @Override
+  public String name() {
     return name;
   }
 
-  long measuredHandled() {
+  @Override
+  public long measuredHandled() {
     return measuredHandled.sum();
   }
 
-  long probesHandled() {
+  @Override
+  public long probesHandled() {
     return probesHandled.sum();
   }
 

@@ -78,6 +78,10 @@ final class WireConnection implements AutoCloseable {
     options.put("protocol", 1);
     options.put("echo", true);
     options.put("name", name);
+    // A request nobody subscribes to is then refused at once with an HMSG carrying status 503,
+    // instead of silently timing out; nothing else changes for connections that send no requests.
+    options.put("headers", true);
+    options.put("no_responders", true);
     String userInfo = uri.getRawUserInfo();
     if (userInfo != null) {
       int colon = userInfo.indexOf(':');

@@ -7,14 +7,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A fan-out publisher on a {@link WireConnection}: {@link #send} appends {@code PUB <subject>
+ * A publisher on a {@link WireConnection}: {@link #send} appends {@code PUB <subject> [reply-to]
  * <len>\r\n<payload>\r\n} to one big array on the sending thread (no allocation, no hand-off) and
  * writes the array to the socket when it is full or the sender is about to wait ({@link
- * #pushBuffered}). A reader thread answers the server's {@code PING}s and counts {@code PONG}s for
- * {@link #flush}. Once the socket breaks, every send is refused. {@code send}, {@code pushBuffered}
- * and {@code flush} belong to one thread at a time; closing stops the reader and the socket.
+ * #pushBuffered}). A reader thread answers the server's {@code PING}s, counts {@code PONG}s for
+ * {@link #flush} and hands messages (replies to a requester) to its {@link Inbound}. Once the
+ * socket breaks, every send is refused. {@code send}, {@code pushBuffered} and {@code flush} belong
+ * to one thread at a time; closing stops the reader and the socket.
  */
 final class WirePublisher implements FanOutPublisher {
+  /** What the reader thread does with the messages the connection receives; reader thread only. */
+  interface Inbound {
+    Inbound IGNORE = new Inbound() {};
+
+    default void onMessage(byte[] buffer, int offset, int length) {}
+
+    default void onHeaderedMessage(
+        byte[] buffer, int headerOffset, int headerLength, int offset, int length) {}
+  }
+
   private static final int OUT_BUFFER_BYTES = 256 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
   private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
@@ -22,6 +33,7 @@ final class WirePublisher implements FanOutPublisher {
   private final WireConnection connection;
   private final byte[] pubPrefix;
   private final byte[] out = new byte[OUT_BUFFER_BYTES];
+  private final Inbound inbound;
   private final Thread reader;
   private final AtomicLong pongs = new AtomicLong();
   private final AtomicLong serverErrors = new AtomicLong();
@@ -32,8 +44,20 @@ final class WirePublisher implements FanOutPublisher {
   private volatile boolean closed;
 
   WirePublisher(WireConnection connection, String subject, String name) {
+    this(connection, subject, null, name, Inbound.IGNORE);
+  }
+
+  /** Publishes with {@code replySubject} (none when null) and hands received messages on. */
+  WirePublisher(
+      WireConnection connection,
+      String subject,
+      String replySubject,
+      String name,
+      Inbound inbound) {
     this.connection = connection;
-    this.pubPrefix = ("PUB " + subject + " ").getBytes(StandardCharsets.US_ASCII);
+    String reply = replySubject == null ? "" : replySubject + " ";
+    this.pubPrefix = ("PUB " + subject + " " + reply).getBytes(StandardCharsets.US_ASCII);
+    this.inbound = inbound;
     this.reader = new Thread(this::readUntilBroken, "meshcheck-wire-" + name);
     reader.setDaemon(true);
     reader.start();
@@ -164,7 +188,15 @@ final class WirePublisher implements FanOutPublisher {
 
   private final class ControlListener implements ServerProtocolParser.Listener {
     @Override
-    public void onMessage(byte[] buffer, int offset, int length) {}
+    public void onMessage(byte[] buffer, int offset, int length) {
+      inbound.onMessage(buffer, offset, length);
+    }
+
+    @Override
+    public void onHeaderedMessage(
+        byte[] buffer, int headerOffset, int headerLength, int offset, int length) {
+      inbound.onHeaderedMessage(buffer, headerOffset, headerLength, offset, length);
+    }
 
     @Override
     public void onPing() {

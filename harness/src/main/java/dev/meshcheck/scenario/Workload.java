@@ -19,8 +19,7 @@ import java.util.OptionalLong;
  * @param warmup how long to send before measuring
  * @param measureDuration how long the measured phase lasts (at most)
  * @param requestTimeout how long a request may wait for its reply before it counts as a timeout
- * @param client the client implementation of the workload's connections ({@link ClientKind#WIRE}
- *     only for the fan-out kinds)
+ * @param client the client implementation of the workload's connections
  */
 public record Workload(
     WorkloadKind kind,
@@ -74,10 +73,6 @@ public record Workload(
     }
     if (client == null) {
       throw new IllegalArgumentException("client must be set, was null");
-    }
-    if (client == ClientKind.WIRE && kind == WorkloadKind.REQUEST_REPLY) {
-      throw new IllegalArgumentException(
-          "client wire supports fan-out and queue-fan-out only; request-reply needs jnats");
     }
   }
 

@@ -44,7 +44,7 @@ final class WorkloadParser {
     Duration warmup = duration(tree, "warmup", DEFAULT_WARMUP, true);
     Duration duration = duration(tree, "duration", DEFAULT_DURATION, false);
     Duration timeout = duration(tree, "request-timeout", DEFAULT_REQUEST_TIMEOUT, false);
-    ClientKind client = client(tree, kind);
+    ClientKind client = client(tree);
     try {
       return new Workload(
           kind,
@@ -102,18 +102,12 @@ final class WorkloadParser {
     return new ServiceSpec(queue, members);
   }
 
-  private static ClientKind client(YamlTree tree, WorkloadKind kind) {
+  private static ClientKind client(YamlTree tree) {
     Optional<YamlTree> field = tree.optional("client");
     if (field.isEmpty()) {
       return ClientKind.JNATS;
     }
-    ClientKind client = ClientKind.fromFileName(field.get().asChoice(ClientKind.fileNames()));
-    if (client == ClientKind.WIRE && kind == WorkloadKind.REQUEST_REPLY) {
-      throw field
-          .get()
-          .error("wire supports fan-out and queue-fan-out only; request-reply needs jnats");
-    }
-    return client;
+    return ClientKind.fromFileName(field.get().asChoice(ClientKind.fileNames()));
   }
 
   private static String subject(YamlTree field) {

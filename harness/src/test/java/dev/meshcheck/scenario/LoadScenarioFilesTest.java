@@ -87,13 +87,16 @@ class LoadScenarioFilesTest {
   }
 
   @Test
-  void theWireClientIsRejectedForRequestReplyAndUnknownClientsAreNamed() throws IOException {
-    assertError(
-        "name: x\ntopology: single\nworkload:\n  kind: request-reply\n  subject: a\n"
-            + "  service: { members: 1 }\n  rate: max\n  client: wire\n",
-        8,
-        "workload.client",
-        "request-reply needs jnats");
+  void requestReplyMayUseTheWireClient() throws IOException {
+    LoadScenario s =
+        load(
+            "name: x\ntopology: single\nworkload:\n  kind: request-reply\n  subject: a\n"
+                + "  service: { members: 1 }\n  rate: max\n  client: wire\n");
+    assertThat(s.workload().client()).isEqualTo(ClientKind.WIRE);
+  }
+
+  @Test
+  void unknownClientsAreNamedWithTheValidOnes() throws IOException {
     assertError(
         "name: x\ntopology: single\nworkload:\n  kind: fan-out\n  subject: a\n  rate: max\n"
             + "  client: netty\n",
