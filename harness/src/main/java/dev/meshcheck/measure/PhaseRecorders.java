@@ -130,7 +130,7 @@ public final class PhaseRecorders implements TimingRecorder {
     recorders.get(metric).getIntervalHistogramInto(scratch);
     target.add(scratch);
     for (ThreadRecorder recorder : threadRecorders) {
-      recorder.addIntervalTo(metric, target, scratch);
+      recorder.addIntervalTo(metric, target);
     }
   }
 
