@@ -31,4 +31,4 @@ if ! docker info >/dev/null 2>&1; then
 fi
 
 bash "$here/docker/build-local-image.sh"
-echo "setup-host: ready (nats-server $(/usr/sbin/nats-server --version 2>/dev/null || nats-server --version))"
+echo "setup-host: ready ($(/usr/sbin/nats-server --version 2>/dev/null || nats-server --version), image meshcheck/nats:local)"
