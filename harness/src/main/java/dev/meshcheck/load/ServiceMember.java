@@ -4,7 +4,6 @@ import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link Responder} on a jnats connection: subscribes to the subject in the queue group and
@@ -14,8 +13,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class ServiceMember implements Responder {
   private final String name;
   private final Connection connection;
-  private final LongAdder measuredHandled = new LongAdder();
-  private final LongAdder probesHandled = new LongAdder();
+  private final HandledRequests handled = new HandledRequests();
 
   ServiceMember(String name, Connection connection, String subject, String queueGroup)
       throws InterruptedException {
@@ -32,13 +30,7 @@ final class ServiceMember implements Responder {
 
   private void onRequest(Message request) {
     byte[] data = request.getData();
-    if (Stamp.isStamped(data)) {
-      if (Stamp.phase(data) == Stamp.MEASURED) {
-        measuredHandled.increment();
-      } else if (Stamp.phase(data) == Stamp.PROBE) {
-        probesHandled.increment();
-      }
-    }
+    handled.count(data, 0, data.length);
     String replyTo = request.getReplyTo();
     if (replyTo != null) {
       connection.publish(replyTo, data);
@@ -52,12 +44,12 @@ final class ServiceMember implements Responder {
 
   @Override
   public long measuredHandled() {
-    return measuredHandled.sum();
+    return handled.measured();
   }
 
   @Override
   public long probesHandled() {
-    return probesHandled.sum();
+    return handled.probes();
   }
 
   @Override

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A {@link Responder} on a {@link WireConnection}: subscribes ({@code SUB <subject> <queue> 1}),
@@ -22,8 +21,7 @@ final class WireResponder implements Responder {
   private final WireConnection connection;
   private final Thread reader;
   private final CountDownLatch subscribed = new CountDownLatch(1);
-  private final LongAdder measuredHandled = new LongAdder();
-  private final LongAdder probesHandled = new LongAdder();
+  private final HandledRequests handled = new HandledRequests();
   private byte[] out = new byte[64 * 1024];
   private int outFilled;
   private volatile String lastServerError;
@@ -108,17 +106,6 @@ final class WireResponder implements Responder {
     }
   }
 
-  private void count(byte[] buffer, int offset, int length) {
-    if (Stamp.isStamped(buffer, offset, length)) {
-      byte phase = Stamp.phase(buffer, offset);
-      if (phase == Stamp.MEASURED) {
-        measuredHandled.increment();
-      } else if (phase == Stamp.PROBE) {
-        probesHandled.increment();
-      }
-    }
-  }
-
   @Override
   public String name() {
     return name;
@@ -126,12 +113,12 @@ final class WireResponder implements Responder {
 
   @Override
   public long measuredHandled() {
-    return measuredHandled.sum();
+    return handled.measured();
   }
 
   @Override
   public long probesHandled() {
-    return probesHandled.sum();
+    return handled.probes();
   }
 
   @Override
@@ -148,13 +135,13 @@ final class WireResponder implements Responder {
   private final class Listener implements ServerProtocolParser.Listener {
     @Override
     public void onMessage(byte[] buffer, int offset, int length) {
-      count(buffer, offset, length); // no reply subject: nothing to answer
+      handled.count(buffer, offset, length); // no reply subject: nothing to answer
     }
 
     @Override
     public void onMessageWithReply(
         byte[] buffer, int replyOffset, int replyLength, int offset, int length) {
-      count(buffer, offset, length);
+      handled.count(buffer, offset, length);
       appendReply(buffer, replyOffset, replyLength, offset, length);
     }
 

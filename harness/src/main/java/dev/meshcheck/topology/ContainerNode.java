@@ -179,10 +179,7 @@ final class ContainerNode implements MeshNode {
   }
 
   private void requireRunning(String action) {
-    if (state() != NodeState.RUNNING) {
-      throw new IllegalStateException(
-          "node " + spec.name() + " cannot be " + action + ": it is " + state());
-    }
+    NodeState.requireRunning(state(), spec.name(), action);
   }
 
   // A server that rejects its config exits at once, possibly before Docker has reported it as

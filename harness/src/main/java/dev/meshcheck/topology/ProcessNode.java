@@ -154,10 +154,7 @@ final class ProcessNode implements MeshNode {
   }
 
   private void requireRunning(String action) {
-    if (state() != NodeState.RUNNING) {
-      throw new IllegalStateException(
-          "node " + spec.name() + " cannot be " + action + ": it is " + state());
-    }
+    NodeState.requireRunning(state(), spec.name(), action);
   }
 
   private boolean isAlive() {
