@@ -58,14 +58,7 @@ class FanOutLossIT {
     try (RunningMesh mesh = ItMeshes.launch("cluster-3")) {
       AtomicBoolean killed = new AtomicBoolean();
       // subscribers go to nodes 2 and 3; the publisher stays on node 1
-      LoadProgress killNode3 =
-          (phase, elapsed, total, interval) -> {
-            if (phase == LoadProgress.Phase.MEASURE
-                && elapsed >= 1
-                && killed.compareAndSet(false, true)) {
-              mesh.node(3).kill();
-            }
-          };
+      LoadProgress killNode3 = ItMeshes.killingNodeOneSecondIntoMeasure(mesh, 3, killed);
       WorkloadResult result =
           run(
               mesh,

@@ -17,4 +17,19 @@ final class ItMeshes {
     Backend backend = Backend.parse(System.getProperty("meshcheck.backend", "auto"));
     return MeshLaunchers.forBackend(backend, LauncherSettings.fromEnvironment()).launch(topology);
   }
+
+  /**
+   * Progress that kills node {@code nodeNumber} once, a second into the measured phase, and sets
+   * {@code killed} when it did.
+   */
+  static LoadProgress killingNodeOneSecondIntoMeasure(
+      RunningMesh mesh, int nodeNumber, java.util.concurrent.atomic.AtomicBoolean killed) {
+    return (phase, elapsed, total, interval) -> {
+      if (phase == LoadProgress.Phase.MEASURE
+          && elapsed >= 1
+          && killed.compareAndSet(false, true)) {
+        mesh.node(nodeNumber).kill();
+      }
+    };
+  }
 }

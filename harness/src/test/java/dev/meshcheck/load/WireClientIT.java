@@ -71,14 +71,7 @@ class WireClientIT {
     try (RunningMesh mesh = ItMeshes.launch("cluster-3")) {
       AtomicBoolean killed = new AtomicBoolean();
       // Subscribers go to nodes 2 and 3, the publisher stays on node 1.
-      LoadProgress killNode3 =
-          (phase, elapsed, total, interval) -> {
-            if (phase == LoadProgress.Phase.MEASURE
-                && elapsed >= 1
-                && killed.compareAndSet(false, true)) {
-              mesh.node(3).kill();
-            }
-          };
+      LoadProgress killNode3 = ItMeshes.killingNodeOneSecondIntoMeasure(mesh, 3, killed);
       long startNanos = System.nanoTime();
       WorkloadResult result =
           run(
