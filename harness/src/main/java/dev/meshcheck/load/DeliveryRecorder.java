@@ -19,14 +19,16 @@ final class DeliveryRecorder {
   private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
 
   private final String name;
-  private final DeliveryTracker tracker;
-  private final TimingRecorder warmup;
-  private final TimingRecorder measured;
-  private final long delayNanos;
+  // Indexed by phase (Stamp.WARMUP, Stamp.MEASURED), so that the warm-up runs, and the JIT
+  // compiles, exactly the code the measured phase runs (see SendLoop). The warm-up's tracker is
+  // this receiver's own and never reported.
+  private final DeliveryTracker[] trackers;
+  private final TimingRecorder[] recorders;
   // Written only by the receiving thread: release stores, no read-modify-write per message.
-  private final AtomicLong measuredReceived = new AtomicLong();
+  private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong probes = new AtomicLong();
   private final AtomicLong activity = new AtomicLong();
+  private final long delayNanos;
 
   DeliveryRecorder(
       String name,
@@ -35,9 +37,11 @@ final class DeliveryRecorder {
       PhaseRecorders measured,
       Duration delayPerMessage) {
     this.name = name;
-    this.tracker = tracker;
-    this.warmup = warmup.recorderForOneThread(COMPLETIONS);
-    this.measured = measured.recorderForOneThread(COMPLETIONS);
+    this.trackers = new DeliveryTracker[] {new DeliveryTracker(tracker.publisherCount()), tracker};
+    this.recorders =
+        new TimingRecorder[] {
+          warmup.recorderForOneThread(COMPLETIONS), measured.recorderForOneThread(COMPLETIONS)
+        };
     this.delayNanos = delayPerMessage.toNanos();
   }
 
@@ -48,25 +52,19 @@ final class DeliveryRecorder {
       return;
     }
     byte phase = Stamp.phase(buffer, offset);
-    if (phase == Stamp.MEASURED) {
-      SequenceWindow.Arrival arrival =
-          tracker.record(Stamp.senderId(buffer, offset), Stamp.sequence(buffer, offset));
-      if (arrival != SequenceWindow.Arrival.DUPLICATE) {
-        measuredReceived.lazySet(measuredReceived.get() + 1);
-        measured.recordCompletion(
-            Stamp.intendedNanos(buffer, offset),
-            Stamp.sentNanos(buffer, offset),
-            receivedNanos,
-            length);
-      }
-    } else if (phase == Stamp.WARMUP) {
-      warmup.recordCompletion(
+    if (phase == Stamp.PROBE) {
+      probes.lazySet(probes.get() + 1);
+      return;
+    }
+    SequenceWindow.Arrival arrival =
+        trackers[phase].record(Stamp.senderId(buffer, offset), Stamp.sequence(buffer, offset));
+    if (arrival != SequenceWindow.Arrival.DUPLICATE) {
+      received[phase].lazySet(received[phase].get() + 1);
+      recorders[phase].recordCompletion(
           Stamp.intendedNanos(buffer, offset),
           Stamp.sentNanos(buffer, offset),
           receivedNanos,
           length);
-    } else {
-      probes.lazySet(probes.get() + 1);
     }
     if (delayNanos > 0) {
       LockSupport.parkNanos(delayNanos);
@@ -78,7 +76,7 @@ final class DeliveryRecorder {
   }
 
   long measuredReceived() {
-    return measuredReceived.get();
+    return received[Stamp.MEASURED].get();
   }
 
   long probes() {
@@ -91,6 +89,6 @@ final class DeliveryRecorder {
   }
 
   DeliveryTracker tracker() {
-    return tracker;
+    return trackers[Stamp.MEASURED];
   }
 }

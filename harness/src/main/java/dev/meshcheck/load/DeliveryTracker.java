@@ -15,7 +15,11 @@ final class DeliveryTracker {
     }
   }
 
-  /** Records a measured arrival; a sender id outside the workload counts as nothing. */
+  int publisherCount() {
+    return windows.length;
+  }
+
+  /** Records an arrival; a sender id outside the workload counts as nothing. */
   synchronized SequenceWindow.Arrival record(int publisherId, long sequence) {
     if (publisherId < 0 || publisherId >= windows.length) {
       return SequenceWindow.Arrival.DUPLICATE;

@@ -14,19 +14,21 @@ import java.util.concurrent.Semaphore;
  */
 final class ReplyBook {
   private final Clock clock;
-  private final PhaseRecorders warmup;
+  // Indexed by phase (Stamp.WARMUP, Stamp.MEASURED): warm-up replies run the measured phase's
+  // code, so the JIT does not recompile it when the measured phase starts (see SendLoop).
+  private final PhaseRecorders[] recorders;
+  private final SequenceWindow[] windows = {new SequenceWindow(), new SequenceWindow()};
+  private final long[] lateReplies = new long[2];
   private final PhaseRecorders measured;
   private final long timeoutNanos;
   private final Semaphore completions = new Semaphore(0);
-  private final SequenceWindow window = new SequenceWindow();
   private volatile RunPhases phases;
   private volatile long probeReplies;
   private long measuredNoResponders;
-  private long lateReplies;
 
   ReplyBook(Clock clock, PhaseRecorders warmup, PhaseRecorders measured, Duration requestTimeout) {
     this.clock = clock;
-    this.warmup = warmup;
+    this.recorders = new PhaseRecorders[] {warmup, measured};
     this.measured = measured;
     this.timeoutNanos = requestTimeout.toNanos();
   }
@@ -43,35 +45,35 @@ final class ReplyBook {
       probeReplies++;
       return;
     }
-    long intended = Stamp.intendedNanos(buffer, offset);
-    long sent = Stamp.sentNanos(buffer, offset);
-    if (phase == Stamp.MEASURED) {
-      onMeasuredReply(Stamp.sequence(buffer, offset), intended, sent, completedNanos, length);
-    } else {
-      warmup.recordCompletion(intended, sent, completedNanos, length);
-    }
+    onStampedReply(
+        phase,
+        Stamp.sequence(buffer, offset),
+        Stamp.intendedNanos(buffer, offset),
+        Stamp.sentNanos(buffer, offset),
+        completedNanos,
+        length);
     completions.release();
   }
 
-  private synchronized void onMeasuredReply(
-      long sequence, long intended, long sent, long completed, int length) {
-    if (window.record(sequence) == SequenceWindow.Arrival.DUPLICATE) {
+  private synchronized void onStampedReply(
+      byte phase, long sequence, long intended, long sent, long completed, int length) {
+    if (windows[phase].record(sequence) == SequenceWindow.Arrival.DUPLICATE) {
       return;
     }
     if (completed - sent > timeoutNanos) {
       // A real client would have given up already: a timeout, not a slow success.
-      lateReplies++;
+      lateReplies[phase]++;
       return;
     }
-    measured.recordCompletion(intended, sent, completed, length);
+    recorders[phase].recordCompletion(intended, sent, completed, length);
   }
 
   /** The server's 503: no member of the service was there to take the request. */
   void onNoResponders() {
     // A 503 carries no payload, so it is charged to the phase the run is in now.
-    PhaseRecorders recorders = recordersNow();
-    recorders.recordError(ErrorKind.NO_RESPONDERS);
-    if (recorders == measured) {
+    PhaseRecorders current = recordersNow();
+    current.recordError(ErrorKind.NO_RESPONDERS);
+    if (current == measured) {
       synchronized (this) {
         measuredNoResponders++;
       }
@@ -87,7 +89,7 @@ final class ReplyBook {
 
   private PhaseRecorders recordersNow() {
     RunPhases current = phases;
-    return current != null && current.isMeasured(clock.nanoTime()) ? measured : warmup;
+    return recorders[current == null ? Stamp.WARMUP : current.phaseOf(clock.nanoTime())];
   }
 
   void begin(RunPhases runPhases) {
@@ -96,21 +98,22 @@ final class ReplyBook {
 
   /** Measured requests answered (in time or late), refused at once, or never answered. */
   synchronized long settled() {
-    return window.distinct() + measuredNoResponders;
+    return windows[Stamp.MEASURED].distinct() + measuredNoResponders;
   }
 
   /** Counts every measured request that got no timely answer as a timeout; call once. */
   synchronized void settleTimeouts(long measuredSent) {
-    long unanswered = Math.max(0, measuredSent - window.distinct() - measuredNoResponders);
-    measured.addErrors(ErrorKind.TIMEOUT, unanswered + lateReplies);
+    long answered = windows[Stamp.MEASURED].distinct();
+    long unanswered = Math.max(0, measuredSent - answered - measuredNoResponders);
+    measured.addErrors(ErrorKind.TIMEOUT, unanswered + lateReplies[Stamp.MEASURED]);
   }
 
   synchronized long duplicates() {
-    return window.duplicates();
+    return windows[Stamp.MEASURED].duplicates();
   }
 
   synchronized long outOfOrder() {
-    return window.outOfOrder();
+    return windows[Stamp.MEASURED].outOfOrder();
   }
 
   long probeReplies() {

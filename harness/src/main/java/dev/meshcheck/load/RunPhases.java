@@ -30,7 +30,12 @@ public record RunPhases(long startNanos, long measureStartNanos, long endNanos) 
     return intendedNanos >= measureStartNanos;
   }
 
+  /**
+   * {@link Stamp#WARMUP} or {@link Stamp#MEASURED}, computed without a branch: the send and receive
+   * loops index their per-phase state with it, so the warm-up compiles the measured phase's code.
+   */
   public byte phaseOf(long intendedNanos) {
-    return isMeasured(intendedNanos) ? Stamp.MEASURED : Stamp.WARMUP;
+    // The sign bit of (measureStart - 1 - intended) is 1 exactly when intended >= measureStart.
+    return (byte) ((measureStartNanos - 1 - intendedNanos) >>> 63);
   }
 }

@@ -18,6 +18,12 @@ import java.nio.charset.StandardCharsets;
 final class ServerProtocolParser {
   /** Receives parsed operations, on the parsing thread. */
   interface Listener {
+    /**
+     * A socket read returned; the operations it completed follow. Called by {@link WireInput}, not
+     * by {@link #parse}.
+     */
+    default void onBytesRead() {}
+
     /** A {@code MSG}: its payload is {@code length} bytes of {@code buffer} from {@code offset}. */
     void onMessage(byte[] buffer, int offset, int length);
 

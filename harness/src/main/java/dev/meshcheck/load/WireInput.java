@@ -34,6 +34,7 @@ final class WireInput {
       throw new EOFException("the server closed the connection");
     }
     filled += read;
+    listener.onBytesRead();
     int consumed = ServerProtocolParser.parse(buffer, 0, filled, listener);
     if (consumed > 0) {
       System.arraycopy(buffer, consumed, buffer, 0, filled - consumed);

@@ -93,9 +93,20 @@ final class WireSubscriber implements FanOutReceiver {
   }
 
   private final class Listener implements ServerProtocolParser.Listener {
+    // A message counts as received when the socket read that completed it returned: messages
+    // that arrived together share one clock read. At two million messages a second a clock read
+    // per message was a quarter of this thread's time; what it leaves out is the parsing of the
+    // messages ahead in the same read, well under a microsecond each.
+    private long readNanos;
+
+    @Override
+    public void onBytesRead() {
+      readNanos = clock.nanoTime();
+    }
+
     @Override
     public void onMessage(byte[] buffer, int offset, int length) {
-      deliveries.onPayload(buffer, offset, length, clock.nanoTime());
+      deliveries.onPayload(buffer, offset, length, readNanos);
     }
 
     @Override
