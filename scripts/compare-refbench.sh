@@ -26,9 +26,9 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:$mport/healthz" >/dev/null && 
 url="nats://127.0.0.1:$port"
 
 # The same workload on both sides: one subject per shape, given to refbench too (the subject's
-# length alone moved refbench by 5-10%: 2.2-2.4M/s on "refbench", 2.0-2.1M/s on a 21-character one). meshcheck gets the 1 s warm-up its shipped
-# max-rate scenario has, so the JIT has compiled its loops before the measured phase; the measured
-# phase is the same million messages refbench sends.
+# length alone moved refbench by 5-10%: 2.2-2.4M/s on "refbench", 2.0-2.1M/s on a 21-character
+# subject). meshcheck gets the 1 s warm-up of its shipped max-rate scenario, so that the JIT has
+# compiled its loops before the measured phase, which is the same million messages refbench sends.
 scenario() { # name subject kind extra...
   local file="$work/$1.yaml"
   printf 'name: %s\ntopology: single\nworkload:\n  kind: %s\n  subject: %s\n' "$1" "$3" "$2" >"$file"
