@@ -21,7 +21,7 @@ final class ResultTable {
           "%s: target %s, achieved %.0f/s, sent %d, received %d, delivered %.0f/s, errors %d,"
               + " lost %d, duplicates %d, out of order %d%n",
           w.name(),
-          w.workload().rate(),
+          w.workload().senders().rate(),
           w.achievedRatePerSecond(),
           w.sent(),
           w.received(),

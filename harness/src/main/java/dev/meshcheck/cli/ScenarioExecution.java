@@ -102,17 +102,19 @@ final class ScenarioExecution {
     settings.put("kind", w.kind().fileName());
     settings.put("client", w.client().fileName());
     settings.put("subject", w.subject());
-    settings.put("rate", w.rate().toString());
-    settings.put("senders", w.senderCount());
-    settings.put("subscribers", w.subscriberCount());
-    settings.put("service", w.service().queueGroup() + " x" + w.service().memberCount());
+    settings.put("rate", w.senders().rate().toString());
+    settings.put("senders", w.senders().count());
+    settings.put("subscribers", w.receivers().subscriberCount());
+    settings.put(
+        "service",
+        w.receivers().service().queueGroup() + " x" + w.receivers().service().memberCount());
     settings.put(
         "messages_per_sender",
-        w.messagesPerSender().isPresent() ? w.messagesPerSender().getAsLong() : null);
-    settings.put("payload_bytes", w.payloadBytes());
-    settings.put("warmup", w.warmup().toString());
-    settings.put("duration", w.measureDuration().toString());
-    settings.put("request_timeout", w.requestTimeout().toString());
+        w.senders().messagesEach().isPresent() ? w.senders().messagesEach().getAsLong() : null);
+    settings.put("payload_bytes", w.senders().payloadBytes());
+    settings.put("warmup", w.timing().warmup().toString());
+    settings.put("duration", w.timing().measure().toString());
+    settings.put("request_timeout", w.timing().requestTimeout().toString());
     settings.put("max_send_delay_p99", tuning.maxSendDelayP99().toString());
     settings.put("min_achieved_rate_fraction", tuning.minAchievedRateFraction());
     return settings;

@@ -48,7 +48,7 @@ final class FanOutDriver implements WorkloadDriver {
     this.measured = measured;
     try {
       int receiverIndex = 0;
-      for (int i = 0; i < workload.subscriberCount(); i++) {
+      for (int i = 0; i < workload.receivers().subscriberCount(); i++) {
         String name = "subscriber-" + (i + 1);
         Duration delay = i == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
         int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
@@ -58,11 +58,15 @@ final class FanOutDriver implements WorkloadDriver {
       }
       if (workload.kind() == WorkloadKind.QUEUE_FAN_OUT) {
         DeliveryTracker group = new DeliveryTracker(publisherCount());
-        for (int i = 0; i < workload.service().memberCount(); i++) {
+        for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
           String name = "member-" + (i + 1);
           var spec =
               new Subscriber.Spec(
-                  name, workload.subject(), workload.service().queueGroup(), Duration.ZERO, 0);
+                  name,
+                  workload.subject(),
+                  workload.receivers().service().queueGroup(),
+                  Duration.ZERO,
+                  0);
           MeshNode node = Placement.receiver(nodes, receiverIndex++);
           groupMembers.add(receiver(spec, node, group));
         }
@@ -89,7 +93,7 @@ final class FanOutDriver implements WorkloadDriver {
   }
 
   private int publisherCount() {
-    return workload.publisherCount();
+    return workload.senders().count();
   }
 
   @Override

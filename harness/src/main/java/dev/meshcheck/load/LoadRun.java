@@ -63,11 +63,11 @@ public final class LoadRun {
       long startNanos = clock.nanoTime() + START_DELAY_NANOS;
       long startMillis = System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000;
       RunPhases phases =
-          RunPhases.startingAt(startNanos, workload.warmup(), workload.measureDuration());
+          RunPhases.startingAt(startNanos, workload.timing().warmup(), workload.timing().measure());
       driver.begin(phases);
       List<SendLoop> loops = sendLoops(driver, phases, stopFlag);
       try (IntervalLog log = new IntervalLog(hlogFile, startMillis, "meshcheck workload " + name)) {
-        long measureStartMillis = startMillis + workload.warmup().toMillis();
+        long measureStartMillis = startMillis + workload.timing().warmup().toMillis();
         IntervalSampler warmupSampler = new IntervalSampler(warmup, Optional.empty(), startMillis);
         IntervalSampler measureSampler =
             new IntervalSampler(measured, Optional.of(log), measureStartMillis);
@@ -96,27 +96,27 @@ public final class LoadRun {
 
   private List<SendLoop> sendLoops(WorkloadDriver driver, RunPhases phases, AtomicBoolean stop) {
     List<SendLoop> loops = new ArrayList<>();
-    int senders = workload.senderCount();
+    int senders = workload.senders().count();
     for (int i = 0; i < senders; i++) {
       SendLoop.Builder builder =
           SendLoop.builder()
               .senderId(i)
               .clock(clock)
               .phases(phases)
-              .measuredLimit(workload.messagesPerSender())
-              .payloadBytes(workload.payloadBytes())
+              .measuredLimit(workload.senders().messagesEach())
+              .payloadBytes(workload.senders().payloadBytes())
               .recorders(warmup, measured)
               .sender(driver.senderFor(i))
               .stopRequested(stop::get);
-      if (!workload.rate().isMax()) {
+      if (!workload.senders().rate().isMax()) {
         builder.schedule(
             SendSchedule.atRate(
-                phases.startNanos(), workload.perSenderRatePerSecond(), i, senders));
+                phases.startNanos(), workload.senders().ratePerSender(), i, senders));
       }
       int index = i;
       driver
           .completionsFor(i)
-          .ifPresent(permits -> builder.closedLoop(permits, workload.requestTimeout()));
+          .ifPresent(permits -> builder.closedLoop(permits, workload.timing().requestTimeout()));
       loops.add(builder.build());
     }
     return loops;
@@ -168,9 +168,9 @@ public final class LoadRun {
       errors.put(kind, measured.errorCount(kind));
     }
     OptionalDouble target =
-        workload.rate().isMax()
+        workload.senders().rate().isMax()
             ? OptionalDouble.empty()
-            : OptionalDouble.of(workload.rate().messagesPerSecond());
+            : OptionalDouble.of(workload.senders().rate().messagesPerSecond());
     double achieved = sent / seconds;
     // Deliveries are rated up to the last one (subscribers may finish after the publishers).
     double deliverySeconds =

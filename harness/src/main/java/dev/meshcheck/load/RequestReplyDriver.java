@@ -38,18 +38,22 @@ final class RequestReplyDriver implements WorkloadDriver {
     this.connections = connections;
     RequestReplyClients transport = RequestReplyClients.of(workload.client(), connections, clock);
     try {
-      for (int i = 0; i < workload.service().memberCount(); i++) {
+      for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
         MeshNode node = Placement.receiver(nodes, i);
         String name = "member-" + (i + 1);
         members.add(
             transport.member(
-                node.clientUrl(), name, workload.subject(), workload.service().queueGroup()));
+                node.clientUrl(),
+                name,
+                workload.subject(),
+                workload.receivers().service().queueGroup()));
         placements.add(name + " -> " + node.name());
       }
-      for (int i = 0; i < workload.clientCount(); i++) {
+      for (int i = 0; i < workload.senders().count(); i++) {
         MeshNode node = Placement.sender(nodes, i);
         String name = "client-" + (i + 1);
-        ReplyBook replies = new ReplyBook(clock, warmup, measured, workload.requestTimeout());
+        ReplyBook replies =
+            new ReplyBook(clock, warmup, measured, workload.timing().requestTimeout());
         clients.add(transport.client(node.clientUrl(), name, workload.subject(), replies));
         placements.add(name + " -> " + node.name());
       }
@@ -97,7 +101,7 @@ final class RequestReplyDriver implements WorkloadDriver {
 
   @Override
   public Optional<Semaphore> completionsFor(int senderIndex) {
-    return workload.rate().isMax()
+    return workload.senders().rate().isMax()
         ? Optional.of(clients.get(senderIndex).replies().completions())
         : Optional.empty();
   }
@@ -105,7 +109,8 @@ final class RequestReplyDriver implements WorkloadDriver {
   @Override
   public void drain(long[] measuredSentBySender, Duration timeout) throws InterruptedException {
     long deadline =
-        clock.nanoTime() + Math.min(timeout.toNanos(), workload.requestTimeout().toNanos());
+        clock.nanoTime()
+            + Math.min(timeout.toNanos(), workload.timing().requestTimeout().toNanos());
     while (clock.nanoTime() < deadline && !allSettled(measuredSentBySender)) {
       Thread.sleep(10);
     }

@@ -127,10 +127,10 @@ public final class LoadScenarioFiles {
           default -> 1024 * 1024;
         };
     long size = Long.parseLong(matcher.group(1)) * multiplier;
-    if (size < Workload.MIN_PAYLOAD_BYTES || size > Workload.MAX_PAYLOAD_BYTES) {
+    if (size < Senders.MIN_PAYLOAD_BYTES || size > Senders.MAX_PAYLOAD_BYTES) {
       throw value.error(
           "must be from "
-              + Workload.MIN_PAYLOAD_BYTES
+              + Senders.MIN_PAYLOAD_BYTES
               + "B (room for the sequence and timestamps) to 8MiB, was '"
               + text
               + "'");

@@ -46,19 +46,13 @@ final class WorkloadParser {
     Duration timeout = duration(tree, "request-timeout", DEFAULT_REQUEST_TIMEOUT, false);
     ClientKind client = client(tree);
     try {
+      int senders = kind == WorkloadKind.REQUEST_REPLY ? clients : publishers;
       return new Workload(
           kind,
           subject,
-          publishers,
-          subscribers,
-          clients,
-          service,
-          rate,
-          messages,
-          payload,
-          warmup,
-          duration,
-          timeout,
+          new Senders(senders, rate, messages, payload),
+          new Receivers(subscribers, service),
+          new Timing(warmup, duration, timeout),
           client);
     } catch (IllegalArgumentException e) {
       throw tree.error(e.getMessage());

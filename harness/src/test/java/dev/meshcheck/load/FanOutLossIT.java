@@ -2,8 +2,12 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.Receivers;
+import dev.meshcheck.scenario.Senders;
 import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Timing;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.RunningMesh;
@@ -90,15 +94,9 @@ class FanOutLossIT {
     return new Workload(
         WorkloadKind.FAN_OUT,
         "events.loss",
-        1,
-        subscribers,
-        1,
-        new ServiceSpec("unused", 1),
-        Rate.perSecond(ratePerSecond),
-        OptionalLong.empty(),
-        128,
-        Duration.ofSeconds(1),
-        Duration.ofSeconds(seconds),
-        Duration.ofSeconds(2));
+        new Senders(1, Rate.perSecond(ratePerSecond), OptionalLong.empty(), 128),
+        new Receivers(subscribers, new ServiceSpec("unused", 1)),
+        new Timing(Duration.ofSeconds(1), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
+        ClientKind.JNATS);
   }
 }

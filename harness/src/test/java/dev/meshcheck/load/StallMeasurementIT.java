@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
+import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.Receivers;
+import dev.meshcheck.scenario.Senders;
 import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Timing;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.MeshNode;
@@ -26,16 +30,10 @@ class StallMeasurementIT {
       new Workload(
           WorkloadKind.REQUEST_REPLY,
           "svc.stall",
-          1,
-          0,
-          1,
-          new ServiceSpec("stall", 1),
-          Rate.perSecond(1000),
-          OptionalLong.empty(),
-          128,
-          Duration.ofSeconds(1),
-          Duration.ofSeconds(6),
-          Duration.ofSeconds(5));
+          new Senders(1, Rate.perSecond(1000), OptionalLong.empty(), 128),
+          new Receivers(0, new ServiceSpec("stall", 1)),
+          new Timing(Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(5)),
+          ClientKind.JNATS);
 
   @TempDir Path out;
 

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.Receivers;
+import dev.meshcheck.scenario.Senders;
 import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Timing;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.RunningMesh;
@@ -45,16 +48,9 @@ class WireClientIT {
           new Workload(
               WorkloadKind.QUEUE_FAN_OUT,
               "events.wire.queue",
-              1,
-              0,
-              1,
-              new ServiceSpec("workers", 2),
-              Rate.perSecond(5000),
-              OptionalLong.empty(),
-              128,
-              Duration.ofMillis(500),
-              Duration.ofSeconds(2),
-              Duration.ofSeconds(2),
+              new Senders(1, Rate.perSecond(5000), OptionalLong.empty(), 128),
+              new Receivers(0, new ServiceSpec("workers", 2)),
+              new Timing(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2)),
               ClientKind.WIRE);
       WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
       assertThat(result.receivers().lost()).as("lost").isZero();
@@ -109,16 +105,9 @@ class WireClientIT {
     return new Workload(
         WorkloadKind.FAN_OUT,
         "events.wire",
-        1,
-        2,
-        1,
-        new ServiceSpec("unused", 1),
-        rate,
-        messages,
-        128,
-        Duration.ofMillis(500),
-        Duration.ofSeconds(seconds),
-        Duration.ofSeconds(2),
+        new Senders(1, rate, messages, 128),
+        new Receivers(2, new ServiceSpec("unused", 1)),
+        new Timing(Duration.ofMillis(500), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
         ClientKind.WIRE);
   }
 }

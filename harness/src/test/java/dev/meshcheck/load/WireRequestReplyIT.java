@@ -7,7 +7,10 @@ import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
+import dev.meshcheck.scenario.Receivers;
+import dev.meshcheck.scenario.Senders;
 import dev.meshcheck.scenario.ServiceSpec;
+import dev.meshcheck.scenario.Timing;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.RunningMesh;
@@ -110,16 +113,9 @@ class WireRequestReplyIT {
     return new Workload(
         WorkloadKind.REQUEST_REPLY,
         "svc.wire",
-        1,
-        0,
-        1,
-        new ServiceSpec("workers", 2),
-        rate,
-        messages,
-        128,
-        Duration.ofMillis(500),
-        Duration.ofSeconds(seconds),
-        Duration.ofSeconds(2),
+        new Senders(1, rate, messages, 128),
+        new Receivers(0, new ServiceSpec("workers", 2)),
+        new Timing(Duration.ofMillis(500), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
         ClientKind.WIRE);
   }
 }

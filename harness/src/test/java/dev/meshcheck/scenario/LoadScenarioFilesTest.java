@@ -53,12 +53,13 @@ class LoadScenarioFilesTest {
             slo: { p99: 2ms, p999: 10ms, max-error-rate: 0.1% }
             """);
     Workload w = s.workload();
-    assertThat(w.rate().messagesPerSecond()).isEqualTo(5000);
-    assertThat(w.perSenderRatePerSecond()).isEqualTo(1250);
-    assertThat(w.payloadBytes()).isEqualTo(1024);
-    assertThat(w.messagesPerSender()).hasValue(100);
-    assertThat(w.service()).isEqualTo(new ServiceSpec("workers", 3));
-    assertThat(w.warmup()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(w.senders().rate().messagesPerSecond()).isEqualTo(5000);
+    assertThat(w.senders().count()).isEqualTo(4);
+    assertThat(w.senders().ratePerSender()).isEqualTo(1250);
+    assertThat(w.senders().payloadBytes()).isEqualTo(1024);
+    assertThat(w.senders().messagesEach()).hasValue(100);
+    assertThat(w.receivers().service()).isEqualTo(new ServiceSpec("workers", 3));
+    assertThat(w.timing().warmup()).isEqualTo(Duration.ofSeconds(5));
     assertThat(s.topology().clusters()).hasSize(1);
     assertThat(s.slo().limits())
         .containsExactly(
@@ -72,7 +73,7 @@ class LoadScenarioFilesTest {
     LoadScenario s =
         load(
             "name: f\ntopology: single\nworkload: { kind: fan-out, subject: a.b, subscribers: 4, rate: max }\n");
-    assertThat(s.workload().rate().isMax()).isTrue();
+    assertThat(s.workload().senders().rate().isMax()).isTrue();
     assertThat(s.slo().limits()).isEmpty();
     assertThat(s.workload().client()).as("default client").isEqualTo(ClientKind.JNATS);
   }
