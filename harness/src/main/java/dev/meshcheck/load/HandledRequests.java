@@ -3,13 +3,14 @@ package dev.meshcheck.load;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What one service member handled, by the phase in each request's stamp: measured requests (for the
- * per-member counts and fairness) and readiness probes. Recorded by the member's one receiving
- * thread, read from any thread.
+ * How many requests one service member handled, by the phase in each request's stamp; the measured
+ * ones give the per-member counts and fairness. Recorded by the member's one receiving thread, read
+ * from any thread.
  */
 final class HandledRequests {
   // Indexed by the stamp's phase (warm-up, measured, probe): one code path for all three, so the
-  // JIT does not recompile it when the measured phase starts (see SendLoop).
+  // JIT does not recompile it when the measured phase starts (see SendLoop). Only the measured
+  // count is read.
   private final LongAdder[] byPhase = {new LongAdder(), new LongAdder(), new LongAdder()};
 
   /** Counts the request whose payload is {@code length} bytes at {@code offset}. */
@@ -22,9 +23,5 @@ final class HandledRequests {
 
   long measured() {
     return byPhase[Stamp.MEASURED].sum();
-  }
-
-  long probes() {
-    return byPhase[Stamp.PROBE].sum();
   }
 }

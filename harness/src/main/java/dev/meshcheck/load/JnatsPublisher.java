@@ -36,10 +36,6 @@ final class JnatsPublisher implements FanOutPublisher {
 
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LoadConnections.close(connection);
   }
 }

@@ -67,10 +67,6 @@ final class JnatsRequester implements Requester {
 
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LoadConnections.close(connection);
   }
 }

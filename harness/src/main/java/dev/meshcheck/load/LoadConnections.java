@@ -22,6 +22,15 @@ final class LoadConnections {
   private final LongAdder clientSlowConsumerEvents = new LongAdder();
   private final LongAdder asyncErrors = new LongAdder();
 
+  /** Closes a connection this opened; an interrupt ends the wait for it and is kept. */
+  static void close(Connection connection) {
+    try {
+      connection.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   Connection open(String url, String connectionName) throws IOException {
     Options options =
         Options.builder()

@@ -11,8 +11,6 @@ interface Responder extends AutoCloseable {
   /** Measured requests this member answered. */
   long measuredHandled();
 
-  long probesHandled();
-
   @Override
   void close();
 }

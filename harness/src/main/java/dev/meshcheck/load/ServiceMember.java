@@ -48,16 +48,7 @@ final class ServiceMember implements Responder {
   }
 
   @Override
-  public long probesHandled() {
-    return handled.probes();
-  }
-
-  @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LoadConnections.close(connection);
   }
 }

@@ -54,10 +54,6 @@ final class Subscriber implements FanOutReceiver {
 
   @Override
   public void close() {
-    try {
-      connection.close();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    LoadConnections.close(connection);
   }
 }

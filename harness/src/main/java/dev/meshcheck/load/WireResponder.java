@@ -117,11 +117,6 @@ final class WireResponder implements Responder {
   }
 
   @Override
-  public long probesHandled() {
-    return handled.probes();
-  }
-
-  @Override
   public void close() {
     closed = true;
     connection.close();
