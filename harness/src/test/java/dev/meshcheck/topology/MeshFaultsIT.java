@@ -40,10 +40,7 @@ class MeshFaultsIT {
       assertThat(monitor.isHealthy(mesh.node(3).monitorUrl())).as("killed node answers").isFalse();
       awaitRoutes(mesh.node(1), 1);
       awaitRoutes(mesh.node(2), 1);
-      try (Connection one = TestMeshes.connect(mesh.node(1));
-          Connection two = TestMeshes.connect(mesh.node(2))) {
-        Delivery.assertMessagesFlow(one, two, 100);
-      }
+      assertMessagesFlow(mesh.node(1), mesh.node(2));
     }
   }
 
@@ -89,10 +86,7 @@ class MeshFaultsIT {
           .as("a new server process")
           .isNotEqualTo(idBefore);
       awaitRoutes(mesh.node(2), 2);
-      try (Connection two = TestMeshes.connect(mesh.node(2));
-          Connection three = TestMeshes.connect(mesh.node(3))) {
-        Delivery.assertMessagesFlow(two, three, 100);
-      }
+      assertMessagesFlow(mesh.node(2), mesh.node(3));
     }
   }
 
@@ -107,10 +101,7 @@ class MeshFaultsIT {
       mesh.node(3).restart();
 
       awaitRoutes(mesh.node(1), 2);
-      try (Connection three = TestMeshes.connect(mesh.node(3));
-          Connection one = TestMeshes.connect(mesh.node(1))) {
-        Delivery.assertMessagesFlow(three, one, 100);
-      }
+      assertMessagesFlow(mesh.node(3), mesh.node(1));
     }
   }
 
@@ -141,6 +132,13 @@ class MeshFaultsIT {
             .isInstanceOf(IOException.class);
         assertThat(client.getStatus()).isEqualTo(Connection.Status.CONNECTED);
       }
+    }
+  }
+
+  private static void assertMessagesFlow(MeshNode from, MeshNode to) throws Exception {
+    try (Connection publisher = TestMeshes.connect(from);
+        Connection subscriber = TestMeshes.connect(to)) {
+      Delivery.assertMessagesFlow(publisher, subscriber, 100);
     }
   }
 
