@@ -24,7 +24,7 @@ public record Senders(int count, Rate rate, OptionalLong messagesEach, int paylo
     }
     if (payloadBytes < MIN_PAYLOAD_BYTES || payloadBytes > MAX_PAYLOAD_BYTES) {
       throw new IllegalArgumentException(
-          "payloadBytes must be from "
+          "payload must be from "
               + MIN_PAYLOAD_BYTES
               + " to "
               + MAX_PAYLOAD_BYTES
@@ -33,7 +33,7 @@ public record Senders(int count, Rate rate, OptionalLong messagesEach, int paylo
     }
     if (messagesEach.isPresent() && messagesEach.getAsLong() < 1) {
       throw new IllegalArgumentException(
-          "messagesPerSender must be at least 1, was " + messagesEach.getAsLong());
+          "messages must be at least 1, was " + messagesEach.getAsLong());
     }
   }
 

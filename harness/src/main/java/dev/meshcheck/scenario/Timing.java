@@ -15,10 +15,10 @@ public record Timing(Duration warmup, Duration measure, Duration requestTimeout)
       throw new IllegalArgumentException("warmup must not be negative, was " + warmup);
     }
     if (measure.isNegative() || measure.isZero()) {
-      throw new IllegalArgumentException("measureDuration must be positive, was " + measure);
+      throw new IllegalArgumentException("duration must be positive, was " + measure);
     }
     if (requestTimeout.isNegative() || requestTimeout.isZero()) {
-      throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
+      throw new IllegalArgumentException("request-timeout must be positive, was " + requestTimeout);
     }
   }
 }
