@@ -4,8 +4,6 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.meshcheck.scenario.NodeSpec;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -108,11 +106,7 @@ final class ContainerNode implements MeshNode {
 
   @Override
   public ServerInfo serverInfo() {
-    try {
-      return monitor.serverInfo(monitorUrl());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + spec.name() + " does not answer /varz", e);
-    }
+    return monitor.serverInfoOf(this);
   }
 
   @Override

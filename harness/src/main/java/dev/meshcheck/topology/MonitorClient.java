@@ -3,6 +3,7 @@ package dev.meshcheck.topology;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +57,15 @@ public final class MonitorClient {
         varz.path("server_id").asText(),
         varz.path("server_name").asText(),
         varz.path("version").asText());
+  }
+
+  /** As {@link #serverInfo(URI)} for a node of a mesh; a node that does not answer is an error. */
+  public ServerInfo serverInfoOf(MeshNode node) {
+    try {
+      return serverInfo(node.monitorUrl());
+    } catch (IOException e) {
+      throw new UncheckedIOException("node " + node.name() + " does not answer /varz", e);
+    }
   }
 
   private HttpResponse<String> get(URI base, String pathAndQuery) throws IOException {

@@ -2,7 +2,6 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.NodeSpec;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,11 +82,7 @@ final class ProcessNode implements MeshNode {
 
   @Override
   public ServerInfo serverInfo() {
-    try {
-      return monitor.serverInfo(monitorUrl());
-    } catch (IOException e) {
-      throw new UncheckedIOException("node " + spec.name() + " does not answer /varz", e);
-    }
+    return monitor.serverInfoOf(this);
   }
 
   @Override
