@@ -1,5 +1,7 @@
 package dev.meshcheck.load;
 
+import java.util.function.ToLongFunction;
+
 /**
  * Sequence bookkeeping of one receiver (a subscriber) or one group of receivers sharing messages (a
  * queue group): a {@link SequenceWindow} per publisher. Thread-safe (members of a group record from
@@ -37,25 +39,21 @@ final class DeliveryTracker {
   }
 
   synchronized long distinct() {
-    long total = 0;
-    for (SequenceWindow window : windows) {
-      total += window.distinct();
-    }
-    return total;
+    return sum(SequenceWindow::distinct);
   }
 
   synchronized long duplicates() {
-    long total = 0;
-    for (SequenceWindow window : windows) {
-      total += window.duplicates();
-    }
-    return total;
+    return sum(SequenceWindow::duplicates);
   }
 
   synchronized long outOfOrder() {
+    return sum(SequenceWindow::outOfOrder);
+  }
+
+  private long sum(ToLongFunction<SequenceWindow> count) {
     long total = 0;
     for (SequenceWindow window : windows) {
-      total += window.outOfOrder();
+      total += count.applyAsLong(window);
     }
     return total;
   }
