@@ -39,6 +39,13 @@ final class ResultTable {
             "  %-14s %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f%n",
             metric.tag(), p.p50(), p.p90(), p.p99(), p.p999(), p.p9999(), p.max());
       }
+      w.receivers()
+          .lastConnectionError()
+          .ifPresent(
+              last ->
+                  out.printf(
+                      "  connection errors: %d, the last: %s%n",
+                      w.receivers().connectionErrors(), last));
       if (!w.receivers().perMemberCounts().isEmpty()) {
         out.printf(
             "  per member: %s (Jain fairness %.3f)%n",

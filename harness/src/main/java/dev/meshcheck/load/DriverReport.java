@@ -2,6 +2,7 @@ package dev.meshcheck.load;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a workload's receivers counted in the measured phase, beyond the recorders.
@@ -10,6 +11,9 @@ import java.util.Map;
  * @param perMemberCounts queue members (or subscribers) by name, with messages each handled
  * @param placements which connection went to which node, such as {@code client-1 -> east-1}
  * @param clientSlowConsumerEvents times jnats dropped messages because a subscription fell behind
+ * @param connectionErrors errors the client connections reported (server {@code -ERR}s, jnats's
+ *     asynchronous exceptions), over the whole run
+ * @param lastConnectionError the latest of those, with the connection's name
  */
 public record DriverReport(
     long lost,
@@ -17,7 +21,9 @@ public record DriverReport(
     long outOfOrder,
     Map<String, Long> perMemberCounts,
     List<String> placements,
-    long clientSlowConsumerEvents) {
+    long clientSlowConsumerEvents,
+    long connectionErrors,
+    Optional<String> lastConnectionError) {
   public DriverReport {
     perMemberCounts = Map.copyOf(perMemberCounts);
     placements = List.copyOf(placements);

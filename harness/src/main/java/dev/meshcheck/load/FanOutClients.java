@@ -16,7 +16,9 @@ interface FanOutClients {
       throws IOException, InterruptedException;
 
   static FanOutClients of(ClientKind client, LoadConnections connections, Clock clock) {
-    return client == ClientKind.WIRE ? new Wire(clock) : new Jnats(connections, clock);
+    return client == ClientKind.WIRE
+        ? new Wire(clock, connections.errors())
+        : new Jnats(connections, clock);
   }
 
   /** jnats connections, reconnecting, with the load settings of {@link LoadConnections}. */
@@ -40,13 +42,13 @@ interface FanOutClients {
   }
 
   /** Plain-socket NATS protocol connections: no TLS, no reconnect. */
-  record Wire(Clock clock) implements FanOutClients {
+  record Wire(Clock clock, ConnectionErrors errors) implements FanOutClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Override
     public FanOutPublisher publisher(String url, String name, String subject) throws IOException {
       return new WirePublisher(
-          WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT), subject, name);
+          WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT), subject, name, errors);
     }
 
     @Override
@@ -55,7 +57,7 @@ interface FanOutClients {
       WireConnection connection =
           WireConnection.open(url, "meshcheck-" + spec.name(), CONNECT_TIMEOUT);
       try {
-        return new WireSubscriber(spec, connection, deliveries, clock);
+        return new WireSubscriber(spec, connection, deliveries, clock, errors);
       } catch (IOException | InterruptedException | RuntimeException e) {
         connection.close();
         throw e;

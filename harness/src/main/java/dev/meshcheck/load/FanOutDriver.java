@@ -110,7 +110,8 @@ final class FanOutDriver implements WorkloadDriver {
                 + timeout
                 + " ("
                 + String.join(", ", placements)
-                + ")");
+                + ")"
+                + connections.errors().asSentence());
       }
       for (FanOutPublisher publisher : publishers) {
         publisher.send(probe.clone());
@@ -202,7 +203,14 @@ final class FanOutDriver implements WorkloadDriver {
     (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
         .forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
     return new DriverReport(
-        lost, duplicates, outOfOrder, counts, placements, connections.clientSlowConsumerEvents());
+        lost,
+        duplicates,
+        outOfOrder,
+        counts,
+        placements,
+        connections.clientSlowConsumerEvents(),
+        connections.errors().count(),
+        connections.errors().latest());
   }
 
   @Override

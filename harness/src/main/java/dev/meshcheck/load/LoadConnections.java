@@ -20,7 +20,7 @@ final class LoadConnections {
   private static final int OUTGOING_QUEUE_MESSAGES = 65_536;
 
   private final LongAdder clientSlowConsumerEvents = new LongAdder();
-  private final LongAdder asyncErrors = new LongAdder();
+  private final ConnectionErrors errors = new ConnectionErrors();
 
   /** Closes a connection this opened; an interrupt ends the wait for it and is kept. */
   static void close(Connection connection) {
@@ -64,19 +64,20 @@ final class LoadConnections {
     return clientSlowConsumerEvents.sum();
   }
 
-  long asyncErrors() {
-    return asyncErrors.sum();
+  /** What every connection of the run reported, jnats's and the wire client's alike. */
+  ConnectionErrors errors() {
+    return errors;
   }
 
   private final class CountingErrorListener implements ErrorListener {
     @Override
     public void errorOccurred(Connection conn, String error) {
-      asyncErrors.increment();
+      errors.record(conn.getOptions().getConnectionName(), error);
     }
 
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
-      asyncErrors.increment();
+      errors.record(conn.getOptions().getConnectionName(), exp.toString());
     }
 
     @Override

@@ -17,7 +17,9 @@ interface RequestReplyClients {
       throws IOException, InterruptedException;
 
   static RequestReplyClients of(ClientKind client, LoadConnections connections, Clock clock) {
-    return client == ClientKind.WIRE ? new Wire(clock) : new Jnats(connections, clock);
+    return client == ClientKind.WIRE
+        ? new Wire(clock, connections.errors())
+        : new Jnats(connections, clock);
   }
 
   /** jnats connections, reconnecting, with the load settings of {@link LoadConnections}. */
@@ -48,7 +50,7 @@ interface RequestReplyClients {
   }
 
   /** Plain-socket NATS protocol connections: no TLS, no reconnect. */
-  record Wire(Clock clock) implements RequestReplyClients {
+  record Wire(Clock clock, ConnectionErrors errors) implements RequestReplyClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Override
@@ -56,7 +58,7 @@ interface RequestReplyClients {
         throws IOException, InterruptedException {
       WireConnection connection = WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT);
       try {
-        return new WireResponder(name, connection, subject, queueGroup);
+        return new WireResponder(name, connection, subject, queueGroup, errors);
       } catch (IOException | InterruptedException | RuntimeException e) {
         connection.close();
         throw e;
@@ -68,7 +70,7 @@ interface RequestReplyClients {
         throws IOException, InterruptedException {
       WireConnection connection = WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT);
       try {
-        return new WireRequester(name, connection, subject, clock, replies);
+        return new WireRequester(name, connection, subject, clock, replies, errors);
       } catch (IOException | InterruptedException | RuntimeException e) {
         connection.close();
         throw e;

@@ -78,7 +78,8 @@ final class RequestReplyDriver implements WorkloadDriver {
                 + timeout
                 + " ("
                 + String.join(", ", placements)
-                + ")");
+                + ")"
+                + connections.errors().asSentence());
       }
       for (Requester client : clients) {
         if (client.replies().probeReplies() == 0) {
@@ -138,7 +139,9 @@ final class RequestReplyDriver implements WorkloadDriver {
         clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
         perMember,
         placements,
-        connections.clientSlowConsumerEvents());
+        connections.clientSlowConsumerEvents(),
+        connections.errors().count(),
+        connections.errors().latest());
   }
 
   @Override

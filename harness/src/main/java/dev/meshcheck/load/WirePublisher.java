@@ -10,10 +10,11 @@ import java.util.concurrent.locks.LockSupport;
  * A publisher on a {@link WireConnection}: {@link #send} appends {@code PUB <subject> [reply-to]
  * <len>\r\n<payload>\r\n} to one big array on the sending thread (no allocation, no hand-off) and
  * writes the array to the socket when it is full or the sender is about to wait ({@link
- * #pushBuffered}). A reader thread answers the server's {@code PING}s, counts {@code PONG}s for
- * {@link #flush} and hands messages (replies to a requester) to its {@link Inbound}. Once the
- * socket breaks, every send is refused. {@code send}, {@code pushBuffered} and {@code flush} belong
- * to one thread at a time; closing stops the reader and the socket.
+ * #pushBuffered}). A reader thread answers the server's {@code PING}s, reports its {@code -ERR}s to
+ * the run's {@link ConnectionErrors}, counts {@code PONG}s for {@link #flush} and hands messages
+ * (replies to a requester) to its {@link Inbound}. Once the socket breaks, every send is refused.
+ * {@code send}, {@code pushBuffered} and {@code flush} belong to one thread at a time; closing
+ * stops the reader and the socket.
  */
 final class WirePublisher implements FanOutPublisher {
   /** What the reader thread does with the messages the connection receives; reader thread only. */
@@ -36,15 +37,16 @@ final class WirePublisher implements FanOutPublisher {
   private final Inbound inbound;
   private final Thread reader;
   private final AtomicLong pongs = new AtomicLong();
-  private final AtomicLong serverErrors = new AtomicLong();
+  private final String name;
+  private final ConnectionErrors errors;
   private int outFilled;
   private byte[] header = new byte[0];
   private int headerPayloadBytes = -1;
   private volatile boolean broken;
   private volatile boolean closed;
 
-  WirePublisher(WireConnection connection, String subject, String name) {
-    this(connection, subject, null, name, Inbound.IGNORE);
+  WirePublisher(WireConnection connection, String subject, String name, ConnectionErrors errors) {
+    this(connection, subject, null, name, Inbound.IGNORE, errors);
   }
 
   /** Publishes with {@code replySubject} (none when null) and hands received messages on. */
@@ -53,8 +55,11 @@ final class WirePublisher implements FanOutPublisher {
       String subject,
       String replySubject,
       String name,
-      Inbound inbound) {
+      Inbound inbound,
+      ConnectionErrors errors) {
     this.connection = connection;
+    this.name = name;
+    this.errors = errors;
     String reply = replySubject == null ? "" : replySubject + " ";
     this.pubPrefix = ("PUB " + subject + " " + reply).getBytes(StandardCharsets.US_ASCII);
     this.inbound = inbound;
@@ -157,11 +162,6 @@ final class WirePublisher implements FanOutPublisher {
     return pongs.get() > before;
   }
 
-  /** {@code -ERR}s the server sent on this connection. */
-  long serverErrors() {
-    return serverErrors.get();
-  }
-
   private void readUntilBroken() {
     ServerProtocolParser.Listener listener = new ControlListener();
     try {
@@ -214,7 +214,7 @@ final class WirePublisher implements FanOutPublisher {
 
     @Override
     public void onError(String serverMessage) {
-      serverErrors.incrementAndGet();
+      errors.record(name, serverMessage);
     }
   }
 }

@@ -21,12 +21,18 @@ final class WireRequester implements Requester {
   private final ReplyBook replies;
 
   WireRequester(
-      String name, WireConnection connection, String subject, Clock clock, ReplyBook replies)
+      String name,
+      WireConnection connection,
+      String subject,
+      Clock clock,
+      ReplyBook replies,
+      ConnectionErrors errors)
       throws IOException, InterruptedException {
     this.replies = replies;
     String replySubject = "_INBOX.meshcheck." + NUID.nextGlobal();
     this.publisher =
-        new WirePublisher(connection, subject, replySubject, name, new Replies(clock, replies));
+        new WirePublisher(
+            connection, subject, replySubject, name, new Replies(clock, replies), errors);
     try {
       connection.write(("SUB " + replySubject + " 1\r\n").getBytes(StandardCharsets.US_ASCII));
       if (!publisher.flush(SUBSCRIBE_TIMEOUT)) {

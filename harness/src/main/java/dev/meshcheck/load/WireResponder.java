@@ -21,11 +21,17 @@ final class WireResponder implements Responder {
   private byte[] out = new byte[64 * 1024];
   private int outFilled;
 
-  WireResponder(String name, WireConnection connection, String subject, String queueGroup)
+  WireResponder(
+      String name,
+      WireConnection connection,
+      String subject,
+      String queueGroup,
+      ConnectionErrors errors)
       throws IOException, InterruptedException {
     this.name = name;
     this.connection = connection;
-    this.subscription = WireSubscription.open(name, connection, subject, queueGroup, new Echoing());
+    this.subscription =
+        WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), errors);
   }
 
   private void appendReply(

@@ -12,7 +12,11 @@ final class WireSubscriber implements FanOutReceiver {
   private final WireSubscription subscription;
 
   WireSubscriber(
-      Subscriber.Spec spec, WireConnection connection, DeliveryRecorder deliveries, Clock clock)
+      Subscriber.Spec spec,
+      WireConnection connection,
+      DeliveryRecorder deliveries,
+      Clock clock,
+      ConnectionErrors errors)
       throws IOException, InterruptedException {
     this.deliveries = deliveries;
     this.subscription =
@@ -21,7 +25,8 @@ final class WireSubscriber implements FanOutReceiver {
             connection,
             spec.subject(),
             spec.queueGroup(),
-            new Recording(deliveries, clock));
+            new Recording(deliveries, clock),
+            errors);
   }
 
   @Override

@@ -37,15 +37,20 @@ final class WireSubscription implements AutoCloseable {
 
   private final WireConnection connection;
   private final Handler handler;
+  private final ConnectionErrors errors;
+  private final String name;
   private final Thread reader;
   private final CountDownLatch confirmed = new CountDownLatch(1);
   private volatile String lastServerError;
   private volatile IOException failure;
   private volatile boolean closed;
 
-  private WireSubscription(String name, WireConnection connection, Handler handler) {
+  private WireSubscription(
+      String name, WireConnection connection, Handler handler, ConnectionErrors errors) {
+    this.name = name;
     this.connection = connection;
     this.handler = handler;
+    this.errors = errors;
     this.reader = new Thread(this::readUntilClosed, "meshcheck-wire-" + name);
     reader.setDaemon(true);
   }
@@ -56,19 +61,23 @@ final class WireSubscription implements AutoCloseable {
    * @throws IOException naming the server's error when the subscription is not confirmed in 5 s
    */
   static WireSubscription open(
-      String name, WireConnection connection, String subject, String queueGroup, Handler handler)
+      String name,
+      WireConnection connection,
+      String subject,
+      String queueGroup,
+      Handler handler,
+      ConnectionErrors errors)
       throws IOException, InterruptedException {
-    WireSubscription subscription = new WireSubscription(name, connection, handler);
+    WireSubscription subscription = new WireSubscription(name, connection, handler, errors);
     String queue = queueGroup == null ? "" : " " + queueGroup;
     connection.write(
         ("SUB " + subject + queue + " 1\r\nPING\r\n").getBytes(StandardCharsets.UTF_8));
     subscription.reader.start();
-    subscription.awaitConfirmation(name, subject);
+    subscription.awaitConfirmation(subject);
     return subscription;
   }
 
-  private void awaitConfirmation(String name, String subject)
-      throws IOException, InterruptedException {
+  private void awaitConfirmation(String subject) throws IOException, InterruptedException {
     boolean answered = confirmed.await(CONFIRM_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     if (answered && lastServerError == null && failure == null) {
       return;
@@ -145,6 +154,7 @@ final class WireSubscription implements AutoCloseable {
     @Override
     public void onError(String serverMessage) {
       lastServerError = serverMessage;
+      errors.record(name, serverMessage);
     }
   }
 }

@@ -65,6 +65,8 @@ final class SummaryJson {
     node.put("duplicates", w.receivers().duplicates());
     node.put("out_of_order", w.receivers().outOfOrder());
     node.put("client_slow_consumer_events", w.receivers().clientSlowConsumerEvents());
+    node.put("connection_errors", w.receivers().connectionErrors());
+    node.put("last_connection_error", w.receivers().lastConnectionError().orElse(null));
     node.put("delivered_per_sec", round(w.deliveredPerSecond()));
     node.put("delivered_bytes_per_sec", round(w.deliveredBytesPerSecond()));
     node.set("latency_us", percentiles(w.percentiles(Metric.LATENCY)));

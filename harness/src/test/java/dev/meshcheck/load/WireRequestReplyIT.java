@@ -58,7 +58,8 @@ class WireRequestReplyIT {
       PhaseRecorders measured = new PhaseRecorders();
       Clock clock = Clock.system();
       ReplyBook replies = new ReplyBook(clock, warmup, measured, Duration.ofSeconds(2));
-      RequestReplyClients wire = RequestReplyClients.of(ClientKind.WIRE, null, clock);
+      RequestReplyClients wire =
+          RequestReplyClients.of(ClientKind.WIRE, new LoadConnections(), clock);
       try (Requester requester =
           wire.client(mesh.node(1).clientUrl(), "client-1", "svc.nobody", replies)) {
         RunPhases phases =
