@@ -6,12 +6,15 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -53,7 +56,12 @@ final class ContainerMeshLauncher implements MeshLauncher {
   }
 
   @Override
-  public RunningMesh launch(Topology topology) {
+  public FaultSupport linkFaultSupport() {
+    return FaultSupport.none(Backend.CONTAINERS.cliName(), "not yet");
+  }
+
+  @Override
+  public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     DockerClient docker = DockerClientFactory.instance().client();
     ContainerReaper reaper = new ContainerReaper(docker);
     reaper.reapOrphans();

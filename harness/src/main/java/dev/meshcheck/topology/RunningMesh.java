@@ -1,6 +1,8 @@
 package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkFaults;
 import java.util.List;
 import java.util.Optional;
 
@@ -54,6 +56,16 @@ public interface RunningMesh extends AutoCloseable {
   /** The version the first node reports. */
   default String serverVersion() {
     return nodes().get(0).serverInfo().version();
+  }
+
+  /**
+   * Switches link faults of this mesh on and off. A mesh takes faults only on the link kinds it was
+   * launched for ({@link MeshLauncher#launch(Topology, java.util.Set)}); the rest are refused, as
+   * is everything on an external mesh.
+   */
+  default LinkFaults linkFaults() {
+    return ResolvingLinkFaults.refusing(
+        topology(), FaultSupport.none(backend().cliName(), "this mesh takes no link faults"));
   }
 
   /** The container image the nodes run, for the containers backend. */
