@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -57,7 +58,7 @@ final class ContainerMeshLauncher implements MeshLauncher {
 
   @Override
   public FaultSupport linkFaultSupport() {
-    return FaultSupport.none(Backend.CONTAINERS.cliName(), "not yet");
+    return ContainerLinks.support(isLocalDaemon());
   }
 
   @Override
@@ -72,18 +73,25 @@ final class ContainerMeshLauncher implements MeshLauncher {
             .createNetworkCmdModifier(cmd -> cmd.withName("meshcheck-" + runId).withLabels(labels))
             .build();
     ContainerMesh mesh;
+    ContainerLinks links = null;
     try {
       String networkId = network.getId(); // creates it
-      ServerConfigWriter writer =
-          new ServerConfigWriter(topology, spec -> NodeEndpoints.standardPorts(alias(spec)));
+      Function<NodeSpec, NodeEndpoints> endpoints =
+          spec -> NodeEndpoints.standardPorts(alias(spec));
+      links = new ContainerLinks(topology, faultableLinks, endpoints, isLocalDaemon());
+      ServerConfigWriter writer = new ServerConfigWriter(topology, endpoints, links);
       List<ContainerNode> nodes = new ArrayList<>();
       for (NodeSpec spec : topology.nodes()) {
         GenericContainer<?> container =
             container(spec, network, labels, runId, writer.render(spec, STORE_DIR));
         nodes.add(new ContainerNode(spec, container, docker, networkId));
       }
-      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper);
+      links.attach(nodes);
+      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper, links);
     } catch (RuntimeException e) {
+      if (links != null) {
+        links.close();
+      }
       reaper.removeNetworksOf(runId);
       throw e;
     }

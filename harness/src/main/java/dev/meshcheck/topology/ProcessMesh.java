@@ -31,6 +31,10 @@ final class ProcessMesh implements RunningMesh {
     this.guard = ShutdownGuard.arm("processes-" + topology.name(), this::stopEverything);
   }
 
+  List<ProcessNode> processNodes() {
+    return nodes;
+  }
+
   MeshReadiness readiness() {
     return readiness;
   }

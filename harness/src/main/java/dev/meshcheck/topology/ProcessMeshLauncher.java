@@ -44,24 +44,24 @@ final class ProcessMeshLauncher implements MeshLauncher {
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     RunFolder.reapOrphans(runParent);
     RunFolder folder = RunFolder.create(runParent, topology.name());
-    Map<Integer, NodeEndpoints> endpoints = allocateEndpoints(topology);
+    Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
     Function<NodeSpec, NodeEndpoints> endpointOf = node -> endpoints.get(node.number());
-    ProcessLinks links = ProcessLinks.open(topology, faultableLinks, endpointOf);
-    ServerConfigWriter writer = new ServerConfigWriter(topology, endpointOf, links);
-    List<ProcessNode> nodes = new ArrayList<>();
-    for (NodeSpec spec : topology.nodes()) {
-      Path config = folder.file(spec.name() + ".conf");
-      Path store = folder.file(spec.name() + "-jetstream");
-      folder.write(config, writer.render(spec, store.toString()));
-      // Clients dial the node's client proxy when its client links take faults.
-      NodeEndpoints asClientsSeeIt =
-          links
-              .clientProxyPort(spec)
-              .map(endpointOf.apply(spec)::withClientPort)
-              .orElse(endpointOf.apply(spec));
-      nodes.add(new ProcessNode(spec, asClientsSeeIt, natsServer, config, folder));
+    // Proxies bind their ports first: FreePorts releases the ports it picks for the nodes, and a
+    // proxy opened after it could take one of them before its nats-server binds it.
+    ProcessLinks links = null;
+    ProcessMesh mesh;
+    try {
+      links = ProcessLinks.open(topology, faultableLinks, endpointOf);
+      endpoints.putAll(allocateEndpoints(topology));
+      mesh = new ProcessMesh(topology, nodes(topology, folder, endpointOf, links), folder, links);
+    } catch (RuntimeException e) {
+      if (links != null) {
+        links.close();
+      }
+      folder.close();
+      throw e;
     }
-    ProcessMesh mesh = new ProcessMesh(topology, nodes, folder, links);
+    List<ProcessNode> nodes = mesh.processNodes();
     try {
       nodes.forEach(ProcessNode::start);
       mesh.readiness().awaitMesh(readyTimeout, () -> nodes.forEach(ProcessNode::checkAlive));
@@ -70,6 +70,28 @@ final class ProcessMeshLauncher implements MeshLauncher {
       mesh.close();
       throw e;
     }
+  }
+
+  /** Writes each node's config into {@code folder}; clients dial proxies where links have them. */
+  private List<ProcessNode> nodes(
+      Topology topology,
+      RunFolder folder,
+      Function<NodeSpec, NodeEndpoints> endpointOf,
+      ProcessLinks links) {
+    ServerConfigWriter writer = new ServerConfigWriter(topology, endpointOf, links);
+    List<ProcessNode> nodes = new ArrayList<>();
+    for (NodeSpec spec : topology.nodes()) {
+      Path config = folder.file(spec.name() + ".conf");
+      Path store = folder.file(spec.name() + "-jetstream");
+      folder.write(config, writer.render(spec, store.toString()));
+      NodeEndpoints asClientsSeeIt =
+          links
+              .clientProxyPort(spec)
+              .map(endpointOf.apply(spec)::withClientPort)
+              .orElse(endpointOf.apply(spec));
+      nodes.add(new ProcessNode(spec, asClientsSeeIt, natsServer, config, folder));
+    }
+    return nodes;
   }
 
   private static Map<Integer, NodeEndpoints> allocateEndpoints(Topology topology) {

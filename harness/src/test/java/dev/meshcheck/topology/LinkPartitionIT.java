@@ -7,6 +7,7 @@ import dev.meshcheck.topology.faults.Link;
 import dev.meshcheck.topology.faults.LinkFaultKind;
 import dev.meshcheck.topology.faults.LinkKind;
 import io.nats.client.Connection;
+import io.nats.client.Options;
 import io.nats.client.Subscription;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -130,6 +131,33 @@ class LinkPartitionIT {
 
       LinkCounts.awaitLeafLinks(mesh.node(4), 1);
       Delivery.assertMessagesFlow(publisher, subscriber, 10);
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("backends")
+  void partitionedClientLinksCutThatNodesClientsOffUntilHealed(Backend backend) throws Exception {
+    MeshLauncher launcher = launcherClaiming(backend, LinkKind.CLIENT);
+    try (RunningMesh mesh =
+            launcher.launch(TestMeshes.withFastPings("cluster-3", dir), Set.of(LinkKind.CLIENT));
+        Probes probes = new Probes(mesh)) {
+      probes.echo(1, "svc.echo");
+      Connection cutOff = probes.reconnectingClient(2, new Options.Builder());
+      Connection other = probes.client(3);
+      Probes.awaitAnswer(cutOff, "svc.echo");
+
+      mesh.linkFaults().partition(Link.clientsOf("2"));
+
+      assertThat(Probes.answers(cutOff, "svc.echo", NOTHING_ARRIVES_WITHIN))
+          .as("a request from a client of node 2")
+          .isFalse();
+      assertThat(Probes.answers(other, "svc.echo", NOTHING_ARRIVES_WITHIN))
+          .as("a request from a client of node 3")
+          .isTrue();
+
+      mesh.linkFaults().heal(Link.clientsOf("2"));
+
+      Probes.awaitAnswer(cutOff, "svc.echo");
     }
   }
 

@@ -110,21 +110,20 @@ final class Probes implements AutoCloseable {
     subscriber.flush(Duration.ofSeconds(2));
     Delivery.awaitInterest(publisher, probes, subject + ".probe", INTEREST_DEADLINE);
     byte[] payload = new byte[payloadBytes];
+    long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       publisher.publish(subject, payload);
     }
     publisher.flush(Duration.ofSeconds(5));
-    long first = 0;
     long last = 0;
     for (int i = 0; i < count; i++) {
       Message message = data.nextMessage(Duration.ofSeconds(10));
       assertThat(message).as("message %d of %d on %s", i + 1, count, subject).isNotNull();
       last = System.nanoTime();
-      first = i == 0 ? last : first;
     }
     data.unsubscribe();
     probes.unsubscribe();
-    return (count - 1) * (double) payloadBytes * 1e9 / (last - first);
+    return count * (double) payloadBytes * 1e9 / (last - start);
   }
 
   /**

@@ -55,19 +55,11 @@ final class Pipe implements Runnable {
         if (!faults.awaitPassable()) {
           return;
         }
-        pace(buffer.remaining());
-        long delayNanos = faults.sampleDelayNanos(random);
         if (ended) {
-          end(delayNanos);
+          end(faults.sampleDelayNanos(random));
           return;
         }
-        if (delayNanos == 0 && delayLine.isIdle()) {
-          while (buffer.hasRemaining()) {
-            to.write(buffer);
-          }
-        } else {
-          delayLine.add(buffer, System.nanoTime() + delayNanos);
-        }
+        forwardPaced(buffer);
       }
     } catch (IOException | InterruptedException e) {
       // Closed by a reset, by the proxy's close, or by the other side: the connection is over.
@@ -79,14 +71,38 @@ final class Pipe implements Runnable {
     delayLine.close();
   }
 
-  private void pace(int bytes) {
+  /**
+   * Under a bandwidth limit, forwards in slices of {@link TokenBucket#chunkLimit}, each after its
+   * tokens: a chunk read before the limit was set may be 64 KiB, and sent at once it would be a
+   * burst of a quarter second at 256 KiB/s.
+   */
+  private void forwardPaced(ByteBuffer buffer) throws IOException, InterruptedException {
     long rate = faults.bytesPerSecond();
-    if (rate == 0 || bytes == 0) {
+    if (rate == 0) {
+      forward(buffer);
       return;
     }
-    long waitNanos = bucket.take(bytes, rate, System.nanoTime());
-    if (waitNanos > 0) {
-      LockSupport.parkNanos(this, waitNanos);
+    int end = buffer.limit();
+    while (buffer.position() < end) {
+      int slice = Math.min(end - buffer.position(), TokenBucket.chunkLimit(rate, BUFFER_BYTES));
+      buffer.limit(buffer.position() + slice);
+      long waitNanos = bucket.take(slice, rate, System.nanoTime());
+      if (waitNanos > 0) {
+        LockSupport.parkNanos(this, waitNanos);
+      }
+      forward(buffer);
+      buffer.limit(end);
+    }
+  }
+
+  private void forward(ByteBuffer buffer) throws IOException, InterruptedException {
+    long delayNanos = faults.sampleDelayNanos(random);
+    if (delayNanos == 0 && delayLine.isIdle()) {
+      while (buffer.hasRemaining()) {
+        to.write(buffer);
+      }
+    } else {
+      delayLine.add(buffer, System.nanoTime() + delayNanos);
     }
   }
 
