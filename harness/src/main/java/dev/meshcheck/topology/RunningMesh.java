@@ -3,6 +3,7 @@ package dev.meshcheck.topology;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
 import dev.meshcheck.topology.faults.LinkFaults;
+import dev.meshcheck.topology.faults.NodeRefs;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,19 +34,7 @@ public interface RunningMesh extends AutoCloseable {
 
   /** The node named {@code name} ({@code east-2}, {@code leaf-1}) or numbered {@code "3"}. */
   default MeshNode node(String name) {
-    if (name.matches("\\d+")) {
-      return node(Integer.parseInt(name));
-    }
-    return nodes().stream()
-        .filter(n -> n.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no node named '"
-                        + name
-                        + "'; nodes are "
-                        + String.join(", ", nodes().stream().map(MeshNode::name).toList())));
+    return node(NodeRefs.resolve(topology(), name).number());
   }
 
   /** Every node's client URL, comma-separated, as a seed list for clients that should fail over. */
