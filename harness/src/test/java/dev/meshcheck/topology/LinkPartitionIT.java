@@ -1,7 +1,6 @@
 package dev.meshcheck.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meshcheck.topology.faults.Link;
 import dev.meshcheck.topology.faults.LinkFaultKind;
@@ -9,6 +8,7 @@ import dev.meshcheck.topology.faults.LinkKind;
 import io.nats.client.Connection;
 import io.nats.client.Options;
 import io.nats.client.Subscription;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
@@ -35,9 +35,7 @@ class LinkPartitionIT {
   @MethodSource("backends")
   void partitionedRouteDeliversNothingDropsAndDeliversAgainWhenHealed(Backend backend)
       throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE);
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.withFastPings("cluster-3", dir), Set.of(LinkKind.ROUTE));
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.ROUTE);
         Probes probes = new Probes(mesh)) {
       Connection publisher = probes.client(1);
       Connection subscriber = probes.client(2);
@@ -63,9 +61,7 @@ class LinkPartitionIT {
   @MethodSource("backends")
   void nodeCutOffFromTheOthersLosesAllItsRoutesAndRejoinsWhenReconnected(Backend backend)
       throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE);
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.withFastPings("cluster-3", dir), Set.of(LinkKind.ROUTE));
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.ROUTE);
         Probes probes = new Probes(mesh)) {
       mesh.linkFaults().cutOff("east-1");
 
@@ -83,10 +79,7 @@ class LinkPartitionIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void partitionedGatewayKeepsEachClusterServingItselfAndHeals(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.GATEWAY);
-    try (RunningMesh mesh =
-            launcher.launch(
-                TestMeshes.withFastPings("supercluster-2x3", dir), Set.of(LinkKind.GATEWAY));
+    try (RunningMesh mesh = launch(backend, "supercluster-2x3", LinkKind.GATEWAY);
         Probes probes = new Probes(mesh)) {
       probes.echo(2, "svc.east");
       probes.echo(5, "svc.west");
@@ -114,9 +107,7 @@ class LinkPartitionIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void partitionedLeafLinkDeliversNothingDropsAndHeals(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.LEAF);
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.withFastPings("leaf-hub", dir), Set.of(LinkKind.LEAF));
+    try (RunningMesh mesh = launch(backend, "leaf-hub", LinkKind.LEAF);
         Probes probes = new Probes(mesh)) {
       Connection publisher = probes.client(4);
       Connection subscriber = probes.client(1);
@@ -137,9 +128,7 @@ class LinkPartitionIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void partitionedClientLinksCutThatNodesClientsOffUntilHealed(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.CLIENT);
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.withFastPings("cluster-3", dir), Set.of(LinkKind.CLIENT));
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.CLIENT);
         Probes probes = new Probes(mesh)) {
       probes.echo(1, "svc.echo");
       Connection cutOff = probes.reconnectingClient(2, new Options.Builder());
@@ -161,6 +150,11 @@ class LinkPartitionIT {
     }
   }
 
+  private RunningMesh launch(Backend backend, String topology, LinkKind kind) throws IOException {
+    return TestMeshes.launcherClaiming(backend, kind, LinkFaultKind.BLACKHOLE)
+        .launch(TestMeshes.withFastPings(topology, dir), Set.of(kind));
+  }
+
   /** Interest is already in place: a message published now would arrive within milliseconds. */
   private static void assertNothingArrives(Connection publisher, Connection subscriber)
       throws Exception {
@@ -175,13 +169,5 @@ class LinkPartitionIT {
         .as("a message across the partition")
         .isNull();
     data.unsubscribe();
-  }
-
-  private static MeshLauncher launcherClaiming(Backend backend, LinkKind kind) {
-    MeshLauncher launcher = TestMeshes.launcher(backend);
-    assumeTrue(
-        launcher.linkFaultSupport().supports(kind, LinkFaultKind.BLACKHOLE),
-        () -> launcher.linkFaultSupport().refusal(kind, LinkFaultKind.BLACKHOLE).orElse(""));
-    return launcher;
   }
 }

@@ -1,7 +1,6 @@
 package dev.meshcheck.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meshcheck.topology.faults.Link;
 import dev.meshcheck.topology.faults.LinkFaultKind;
@@ -27,7 +26,8 @@ class LinkResetIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void routeResetDropsTheRouteAndItComesBack(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE);
+    MeshLauncher launcher =
+        TestMeshes.launcherClaiming(backend, LinkKind.ROUTE, LinkFaultKind.RESET);
     try (RunningMesh mesh =
             launcher.launch(TestMeshes.topology("cluster-3"), Set.of(LinkKind.ROUTE));
         Probes probes = new Probes(mesh)) {
@@ -52,7 +52,8 @@ class LinkResetIT {
   @MethodSource("backends")
   void clientLinkResetDisconnectsThatNodesClientsAndTheyReconnect(Backend backend)
       throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.CLIENT);
+    MeshLauncher launcher =
+        TestMeshes.launcherClaiming(backend, LinkKind.CLIENT, LinkFaultKind.RESET);
     try (RunningMesh mesh =
             launcher.launch(TestMeshes.topology("cluster-3"), Set.of(LinkKind.CLIENT));
         Probes probes = new Probes(mesh)) {
@@ -77,13 +78,5 @@ class LinkResetIT {
       assertThat(reconnected.await(10, TimeUnit.SECONDS)).as("and reconnected").isTrue();
       Probes.awaitAnswer(client, "svc.echo");
     }
-  }
-
-  private static MeshLauncher launcherClaiming(Backend backend, LinkKind kind) {
-    MeshLauncher launcher = TestMeshes.launcher(backend);
-    assumeTrue(
-        launcher.linkFaultSupport().supports(kind, LinkFaultKind.RESET),
-        () -> launcher.linkFaultSupport().refusal(kind, LinkFaultKind.RESET).orElse(""));
-    return launcher;
   }
 }

@@ -62,6 +62,34 @@ final class Probes implements AutoCloseable {
     responder.flush(Duration.ofSeconds(2));
   }
 
+  /**
+   * Two request paths of this mesh, answered by echo responders and ready (interest has spread):
+   * one from node {@code faultedFrom} to node {@code faultedTo}, across the link a test faults, and
+   * one from {@code clearFrom} to {@code clearTo}, which does not cross it.
+   */
+  TwoPaths twoPaths(int faultedFrom, int faultedTo, int clearFrom, int clearTo) throws Exception {
+    String faulted = "path." + faultedFrom + "." + faultedTo;
+    String clear = "path." + clearFrom + "." + clearTo;
+    echo(faultedTo, faulted);
+    echo(clearTo, clear);
+    TwoPaths paths = new TwoPaths(client(faultedFrom), faulted, client(clearFrom), clear);
+    awaitAnswer(paths.faultedRequester(), faulted);
+    awaitAnswer(paths.clearRequester(), clear);
+    return paths;
+  }
+
+  /** See {@link #twoPaths}. */
+  record TwoPaths(
+      Connection faultedRequester,
+      String faultedSubject,
+      Connection clearRequester,
+      String clearSubject) {
+    /** {@code samples} round trips on each path, alternating. */
+    Medians measure(int samples) throws Exception {
+      return sideBySide(faultedRequester, faultedSubject, clearRequester, clearSubject, samples);
+    }
+  }
+
   /** Waits until {@code requester} gets an echo on {@code subject} (interest has propagated). */
   static void awaitAnswer(Connection requester, String subject) {
     Awaitility.await()

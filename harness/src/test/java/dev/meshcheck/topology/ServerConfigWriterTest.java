@@ -69,21 +69,11 @@ class ServerConfigWriterTest {
   void nodesDialWhereTheirDialingSaysAndAdvertiseWhatItSays() {
     Topology topology = TopologyFiles.resolve("supercluster-2x3", LAYOUT);
     PeerDialing proxied =
-        new PeerDialing() {
-          @Override
-          public String address(LinkKind kind, NodeSpec from, NodeSpec to) {
-            return "p-" + kind.label() + "-" + from.number() + "-" + to.number() + ":1";
-          }
-
-          @Override
-          public Advertising advertising(NodeSpec node) {
-            return new Advertising(
-                Optional.of("c:" + node.number()),
-                Optional.of("sink:9"),
-                Optional.of("sink:9"),
-                true);
-          }
-        };
+        dialing(
+            (kind, from, to) ->
+                "p-" + kind.label() + "-" + from.number() + "-" + to.number() + ":1",
+            new PeerDialing.Advertising(
+                Optional.of("c:1"), Optional.of("sink:9"), Optional.of("sink:9"), true));
 
     String conf =
         new ServerConfigWriter(
@@ -103,17 +93,10 @@ class ServerConfigWriterTest {
   void hubsHideOtherHubAddressesFromLeafNodesWhenAskedTo() {
     Topology topology = TopologyFiles.resolve("leaf-hub", LAYOUT);
     PeerDialing hiding =
-        new PeerDialing() {
-          @Override
-          public String address(LinkKind kind, NodeSpec from, NodeSpec to) {
-            return "p" + to.number() + ":1";
-          }
-
-          @Override
-          public Advertising advertising(NodeSpec node) {
-            return new Advertising(Optional.empty(), Optional.empty(), Optional.empty(), true);
-          }
-        };
+        dialing(
+            (kind, from, to) -> "p" + to.number() + ":1",
+            new PeerDialing.Advertising(
+                Optional.empty(), Optional.empty(), Optional.empty(), true));
     ServerConfigWriter writer =
         new ServerConfigWriter(
             topology, node -> NodeEndpoints.standardPorts("n" + node.number()), hiding);
@@ -122,6 +105,25 @@ class ServerConfigWriterTest {
         .contains("leafnodes {\n  listen: \"0.0.0.0:7422\"\n  no_advertise: true\n}");
     assertThat(writer.render(topology.nodes().get(3), "/data"))
         .contains("\"nats-leaf://p1:1\", \"nats-leaf://p2:1\", \"nats-leaf://p3:1\"");
+  }
+
+  /** Where a test's nodes dial, by kind, dialer and listener. */
+  private interface Addresses {
+    String of(LinkKind kind, NodeSpec from, NodeSpec to);
+  }
+
+  private static PeerDialing dialing(Addresses addresses, PeerDialing.Advertising advertising) {
+    return new PeerDialing() {
+      @Override
+      public String address(LinkKind kind, NodeSpec from, NodeSpec to) {
+        return addresses.of(kind, from, to);
+      }
+
+      @Override
+      public Advertising advertising(NodeSpec node) {
+        return advertising;
+      }
+    };
   }
 
   @Test

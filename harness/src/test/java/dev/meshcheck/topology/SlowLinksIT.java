@@ -1,19 +1,14 @@
 package dev.meshcheck.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.meshcheck.topology.faults.Link;
 import dev.meshcheck.topology.faults.LinkFault;
 import dev.meshcheck.topology.faults.LinkFaultKind;
 import dev.meshcheck.topology.faults.LinkKind;
-import io.nats.client.Connection;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,8 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SlowLinksIT {
   private static final Duration LATENCY = Duration.ofMillis(40);
   private static final int SAMPLES = 15;
-
-  @TempDir Path dir;
+  private static final long BANDWIDTH = 256 * 1024;
 
   static Stream<Backend> backends() {
     return TestMeshes.LAUNCHING_BACKENDS.stream();
@@ -34,26 +28,14 @@ class SlowLinksIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void routeLatencyShowsInRequestsAcrossThatRouteOnly(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE, LinkFaultKind.LATENCY);
-    try (RunningMesh mesh = launcher.launch(TestMeshes.topology("cluster-3"), routes());
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.ROUTE, LinkFaultKind.LATENCY);
         Probes probes = new Probes(mesh)) {
-      probes.echo(2, "svc.faulted");
-      probes.echo(3, "svc.clear");
-      Connection requester = probes.client(1);
-      Probes.awaitAnswer(requester, "svc.faulted");
-      Probes.awaitAnswer(requester, "svc.clear");
+      Probes.TwoPaths paths = probes.twoPaths(1, 2, 1, 3);
 
-      mesh.linkFaults().apply(Link.route("1", "2"), LinkFault.latency(LATENCY, Duration.ZERO));
-      Probes.Medians faulted =
-          Probes.sideBySide(requester, "svc.faulted", requester, "svc.clear", SAMPLES);
+      assertLatencyAdded(mesh, Link.route("1", "2"), paths, "across route 1-2 minus route 1-3");
       mesh.linkFaults().clear(Link.route("1", "2"), LinkFaultKind.LATENCY);
-      Probes.Medians cleared =
-          Probes.sideBySide(requester, "svc.faulted", requester, "svc.clear", SAMPLES);
 
-      assertThat(faulted.added())
-          .as("round trip across route 1-2 minus across route 1-3 (median of %d)", SAMPLES)
-          .isBetween(LATENCY.multipliedBy(9).dividedBy(10), LATENCY.multipliedBy(5).dividedBy(4));
-      assertThat(cleared.added().abs())
+      assertThat(paths.measure(SAMPLES).added().abs())
           .as("the same difference once the latency is cleared")
           .isLessThan(Duration.ofMillis(5));
     }
@@ -62,18 +44,13 @@ class SlowLinksIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void jitterSpreadsRoundTripsWithinItsBound(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE, LinkFaultKind.LATENCY);
-    try (RunningMesh mesh = launcher.launch(TestMeshes.topology("cluster-3"), routes());
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.ROUTE, LinkFaultKind.LATENCY);
         Probes probes = new Probes(mesh)) {
-      probes.echo(2, "svc.faulted");
-      probes.echo(3, "svc.clear");
-      Connection requester = probes.client(1);
-      Probes.awaitAnswer(requester, "svc.faulted");
+      Probes.TwoPaths paths = probes.twoPaths(1, 2, 1, 3);
       Duration jitter = Duration.ofMillis(20);
 
       mesh.linkFaults().apply(Link.route("1", "2"), LinkFault.latency(LATENCY, jitter));
-      Probes.Medians faulted =
-          Probes.sideBySide(requester, "svc.faulted", requester, "svc.clear", 2 * SAMPLES);
+      Probes.Medians faulted = paths.measure(2 * SAMPLES);
 
       long[] sorted = faulted.samplesA().clone();
       Arrays.sort(sorted);
@@ -92,105 +69,71 @@ class SlowLinksIT {
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void clientLinkLatencyShowsInThatNodesClientsRoundTrips(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.CLIENT, LinkFaultKind.LATENCY);
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.topology("cluster-3"), Set.of(LinkKind.CLIENT));
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.CLIENT, LinkFaultKind.LATENCY);
         Probes probes = new Probes(mesh)) {
-      probes.echo(1, "svc.echo");
-      Connection slowClient = probes.client(2);
-      Connection clearClient = probes.client(3);
-      Probes.awaitAnswer(slowClient, "svc.echo");
-      Probes.awaitAnswer(clearClient, "svc.echo");
+      Probes.TwoPaths paths = probes.twoPaths(2, 1, 3, 1);
 
-      mesh.linkFaults().apply(Link.clientsOf("2"), LinkFault.latency(LATENCY, Duration.ZERO));
-      Probes.Medians faulted =
-          Probes.sideBySide(slowClient, "svc.echo", clearClient, "svc.echo", SAMPLES);
-
-      assertThat(faulted.added())
-          .as("round trip of a client of node 2 minus one of node 3 (median of %d)", SAMPLES)
-          .isBetween(LATENCY.multipliedBy(9).dividedBy(10), LATENCY.multipliedBy(5).dividedBy(4));
+      assertLatencyAdded(
+          mesh, Link.clientsOf("2"), paths, "a client of node 2 minus a client of node 3");
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void gatewayLatencyShowsInCrossClusterRequestsOnly(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.GATEWAY, LinkFaultKind.LATENCY);
     try (RunningMesh mesh =
-            launcher.launch(TestMeshes.topology("supercluster-2x3"), Set.of(LinkKind.GATEWAY));
+            launch(backend, "supercluster-2x3", LinkKind.GATEWAY, LinkFaultKind.LATENCY);
         Probes probes = new Probes(mesh)) {
-      probes.echo(5, "svc.west");
-      probes.echo(2, "svc.east");
-      Connection requester = probes.client(1);
-      Probes.awaitAnswer(requester, "svc.west");
-      Probes.awaitAnswer(requester, "svc.east");
+      Probes.TwoPaths paths = probes.twoPaths(1, 5, 1, 2);
 
-      mesh.linkFaults()
-          .apply(Link.gateway("east", "west"), LinkFault.latency(LATENCY, Duration.ZERO));
-      Probes.Medians faulted =
-          Probes.sideBySide(requester, "svc.west", requester, "svc.east", SAMPLES);
-
-      assertThat(faulted.added())
-          .as("round trip east-1 to west-2 minus east-1 to east-2 (median of %d)", SAMPLES)
-          .isBetween(LATENCY.multipliedBy(9).dividedBy(10), LATENCY.multipliedBy(5).dividedBy(4));
+      assertLatencyAdded(
+          mesh, Link.gateway("east", "west"), paths, "east-1 to west-2 minus east-1 to east-2");
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void bandwidthLimitCapsThroughputAcrossThatRouteNearTheLimit(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.ROUTE, LinkFaultKind.BANDWIDTH);
-    long limit = 256 * 1024;
-    try (RunningMesh mesh = launcher.launch(TestMeshes.topology("cluster-3"), routes());
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.ROUTE, LinkFaultKind.BANDWIDTH);
         Probes probes = new Probes(mesh)) {
-      Connection publisher = probes.client(1);
-      Connection capped = probes.client(2);
-      Connection free = probes.client(3);
-
-      mesh.linkFaults().apply(Link.route("1", "2"), LinkFault.bandwidth(limit));
-      double cappedRate = Probes.throughput(publisher, capped, "bulk.capped", 128, 4096);
-      double freeRate = Probes.throughput(publisher, free, "bulk.free", 128, 4096);
-
-      assertThat(cappedRate)
-          .as("payload bytes/s across route 1-2 capped at %d bytes/s", limit)
-          .isBetween(0.85 * limit, 1.05 * limit);
-      assertThat(freeRate).as("payload bytes/s across route 1-3").isGreaterThan(4.0 * limit);
+      assertBandwidthCapped(mesh, probes, Link.route("1", "2"));
     }
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("backends")
   void clientLinkBandwidthLimitCapsWhatThatNodesClientsReceive(Backend backend) throws Exception {
-    MeshLauncher launcher = launcherClaiming(backend, LinkKind.CLIENT, LinkFaultKind.BANDWIDTH);
-    long limit = 256 * 1024;
-    try (RunningMesh mesh =
-            launcher.launch(TestMeshes.topology("cluster-3"), Set.of(LinkKind.CLIENT));
+    try (RunningMesh mesh = launch(backend, "cluster-3", LinkKind.CLIENT, LinkFaultKind.BANDWIDTH);
         Probes probes = new Probes(mesh)) {
-      Connection publisher = probes.client(1);
-      Connection capped = probes.client(2);
-      Connection free = probes.client(3);
-
-      mesh.linkFaults().apply(Link.clientsOf("2"), LinkFault.bandwidth(limit));
-      double cappedRate = Probes.throughput(publisher, capped, "bulk.capped", 128, 4096);
-      double freeRate = Probes.throughput(publisher, free, "bulk.free", 128, 4096);
-
-      assertThat(cappedRate)
-          .as("payload bytes/s to a client of node 2 capped at %d bytes/s", limit)
-          .isBetween(0.85 * limit, 1.05 * limit);
-      assertThat(freeRate).as("payload bytes/s to a client of node 3").isGreaterThan(4.0 * limit);
+      assertBandwidthCapped(mesh, probes, Link.clientsOf("2"));
     }
   }
 
-  private static MeshLauncher launcherClaiming(
-      Backend backend, LinkKind kind, LinkFaultKind fault) {
-    MeshLauncher launcher = TestMeshes.launcher(backend);
-    assumeTrue(
-        launcher.linkFaultSupport().supports(kind, fault),
-        () -> launcher.linkFaultSupport().refusal(kind, fault).orElse(""));
-    return launcher;
+  private static void assertLatencyAdded(
+      RunningMesh mesh, Link link, Probes.TwoPaths paths, String difference) throws Exception {
+    mesh.linkFaults().apply(link, LinkFault.latency(LATENCY, Duration.ZERO));
+
+    assertThat(paths.measure(SAMPLES).added())
+        .as("round trip of %s (median of %d)", difference, SAMPLES)
+        .isBetween(LATENCY.multipliedBy(9).dividedBy(10), LATENCY.multipliedBy(5).dividedBy(4));
   }
 
-  private static Set<LinkKind> routes() {
-    return Set.of(LinkKind.ROUTE);
+  /** {@code link} lies between node 1 and node 2, not between node 1 and node 3. */
+  private static void assertBandwidthCapped(RunningMesh mesh, Probes probes, Link link)
+      throws Exception {
+    mesh.linkFaults().apply(link, LinkFault.bandwidth(BANDWIDTH));
+    double capped = Probes.throughput(probes.client(1), probes.client(2), "bulk.2", 128, 4096);
+    double free = Probes.throughput(probes.client(1), probes.client(3), "bulk.3", 128, 4096);
+
+    assertThat(capped)
+        .as("payload bytes/s from node 1 to node 2 through %s capped at %d", link, BANDWIDTH)
+        .isBetween(0.85 * BANDWIDTH, 1.05 * BANDWIDTH);
+    assertThat(free).as("payload bytes/s from node 1 to node 3").isGreaterThan(4.0 * BANDWIDTH);
+  }
+
+  private static RunningMesh launch(
+      Backend backend, String topology, LinkKind kind, LinkFaultKind fault) {
+    return TestMeshes.launcherClaiming(backend, kind, fault)
+        .launch(TestMeshes.topology(topology), java.util.Set.of(kind));
   }
 }

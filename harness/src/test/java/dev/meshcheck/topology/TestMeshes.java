@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.scenario.TopologyFiles;
+import dev.meshcheck.topology.faults.LinkFaultKind;
+import dev.meshcheck.topology.faults.LinkKind;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
@@ -37,6 +39,17 @@ final class TestMeshes {
           "processes backend cannot run here: no nats-server (set MESHCHECK_NATS_SERVER)");
     }
     return MeshLaunchers.forBackend(backend, settings);
+  }
+
+  /**
+   * The launcher of {@code backend}; skips, with the backend's reason, where it refuses the fault.
+   */
+  static MeshLauncher launcherClaiming(Backend backend, LinkKind kind, LinkFaultKind fault) {
+    MeshLauncher launcher = launcher(backend);
+    assumeTrue(
+        launcher.linkFaultSupport().supports(kind, fault),
+        () -> launcher.linkFaultSupport().refusal(kind, fault).orElse(""));
+    return launcher;
   }
 
   static Topology topology(String name) {
