@@ -1,9 +1,11 @@
 package dev.meshcheck.cli;
 
 import dev.meshcheck.load.LoadTuning;
-import dev.meshcheck.report.RunOutcome;
 import dev.meshcheck.report.RunReportWriter;
-import dev.meshcheck.report.RunStatus;
+import dev.meshcheck.result.RunResult;
+import dev.meshcheck.result.RunStatus;
+import dev.meshcheck.run.RunRequest;
+import dev.meshcheck.run.ScenarioRunner;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
@@ -63,18 +65,18 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err);
-    ScenarioExecution execution =
-        new ScenarioExecution(scenario, mesh.launcher(), LoadTuning.defaults(), layout.root());
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
     AtomicBoolean stop = new AtomicBoolean();
     CountDownLatch written = new CountDownLatch(1);
     Thread onCtrlC = new Thread(() -> stopAndWait(stop, written), "meshcheck-run-interrupt");
     Runtime.getRuntime().addShutdownHook(onCtrlC);
     try {
-      RunOutcome outcome = execution.run(runId, dir, progress, stop);
+      RunResult result = runner.run(scenario, new RunRequest(runId, dir, progress, stop));
       progress.finish();
-      RunReportWriter.write(dir, outcome);
-      ResultTable.print(out, outcome, dir);
-      return exitCode(outcome.status());
+      RunReportWriter.write(dir, result);
+      ResultTable.print(out, result, dir);
+      return exitCode(result.status());
     } finally {
       written.countDown();
       removeHook(onCtrlC);
