@@ -97,7 +97,7 @@ public final class SampleRuns {
     return result;
   }
 
-  static Workload workload(NodeChoice clientsOn) {
+  public static Workload workload(NodeChoice clientsOn) {
     return new Workload(
         WorkloadKind.REQUEST_REPLY,
         "svc.sample",
