@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# Prepares this machine for meshcheck: nats-server and Docker from Debian's packages, a running
-# Docker engine, and the image meshcheck/nats:local built from the host's nats-server (no registry
-# needed). Idempotent. Run as root (apt-get, dockerd).
+# Prepares this machine for meshcheck: nats-server, Docker and Chromium with chromedriver (the
+# tests open the HTML reports in it) from Debian's packages, a running Docker engine, and the
+# image meshcheck/nats:local built from the host's nats-server (no registry needed). Idempotent.
+# Run as root (apt-get, dockerd).
 #
 # If it starts dockerd itself, it writes the pid to $MESHCHECK_DOCKERD_PIDFILE
 # (default /tmp/meshcheck-dockerd.pid) so that the caller can stop it again.
@@ -12,6 +13,9 @@ pidfile="${MESHCHECK_DOCKERD_PIDFILE:-/tmp/meshcheck-dockerd.pid}"
 missing=()
 command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || missing+=(nats-server)
 command -v dockerd >/dev/null || missing+=(docker.io)
+# The HTML reports are checked in a real browser by the tests (headless, offline).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup-host: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

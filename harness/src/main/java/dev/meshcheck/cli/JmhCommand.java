@@ -1,6 +1,7 @@
 package dev.meshcheck.cli;
 
 import dev.meshcheck.bench.JmhRunOptions;
+import dev.meshcheck.report.html.ReportPages;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.topology.Backend;
@@ -96,6 +97,11 @@ final class JmhCommand implements Callable<Integer> {
     try {
       Collection<RunResult> results = new Runner(options).run();
       out.printf("%nmeshcheck: %d JMH results in %s%n", results.size(), resultFile);
+      if (Files.isRegularFile(resultFile)) {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(resultFile.toFile());
+        out.printf(
+            "meshcheck: report %s%n", ReportPages.writeJmh(folder, json, resultFile.toString()));
+      }
       return results.isEmpty() ? ExitCodes.FAILED : ExitCodes.OK;
     } catch (RunnerException e) {
       spec.commandLine().getErr().println("meshcheck: a benchmark failed: " + e.getMessage());

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       CheckCommand.class,
       StepsCommand.class,
       RunCommand.class,
+      MatrixCommand.class,
+      CompareCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class
     })
@@ -25,9 +27,17 @@ public final class Main {
 
   /** Runs a command and returns its exit code (see {@link ExitCodes}). */
   public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  /** As {@link #run}, printing to {@code out} and {@code err} instead of the console. */
+  public static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+    return commandLine().setOut(out).setErr(err).execute(args);
+  }
+
+  private static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler(new UserErrorHandler())
-        .setExitCodeExceptionMapper(ExitCodes::forException)
-        .execute(args);
+        .setExitCodeExceptionMapper(ExitCodes::forException);
   }
 }

@@ -1,10 +1,11 @@
 package dev.meshcheck.cli;
 
-import dev.meshcheck.load.WorkloadResult;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
-import dev.meshcheck.report.RunOutcome;
-import dev.meshcheck.report.SloCheck;
+import dev.meshcheck.result.PlacementOutcome;
+import dev.meshcheck.result.RunResult;
+import dev.meshcheck.result.SloCheck;
+import dev.meshcheck.result.WorkloadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 
@@ -12,52 +13,63 @@ import java.nio.file.Path;
 final class ResultTable {
   private ResultTable() {}
 
-  static void print(PrintWriter out, RunOutcome outcome, Path dir) {
+  static void print(PrintWriter out, RunResult result, Path dir) {
     out.printf(
         "%nscenario %s on %s (%s, nats-server %s)%n",
-        outcome.scenario(), outcome.topology(), outcome.backend(), outcome.serverVersion());
-    for (WorkloadResult w : outcome.workloads()) {
-      out.printf(
-          "%s: target %s, achieved %.0f/s, sent %d, received %d, delivered %.0f/s, errors %d,"
-              + " lost %d, duplicates %d, out of order %d%n",
-          w.name(),
-          w.workload().senders().rate(),
-          w.achievedRatePerSecond(),
-          w.sent(),
-          w.received(),
-          w.deliveredPerSecond(),
-          w.errorCount(),
-          w.receivers().lost(),
-          w.receivers().duplicates(),
-          w.receivers().outOfOrder());
-      out.printf(
-          "  %-14s %10s %10s %10s %10s %10s %10s%n",
-          "(us)", "p50", "p90", "p99", "p99.9", "p99.99", "max");
-      for (Metric metric : Metric.values()) {
-        Percentiles p = w.percentiles(metric);
-        out.printf(
-            "  %-14s %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f%n",
-            metric.tag(), p.p50(), p.p90(), p.p99(), p.p999(), p.p9999(), p.max());
-      }
-      w.receivers()
-          .lastConnectionError()
-          .ifPresent(
-              last ->
-                  out.printf(
-                      "  connection errors: %d, the last: %s%n",
-                      w.receivers().connectionErrors(), last));
-      if (!w.receivers().perMemberCounts().isEmpty()) {
-        out.printf(
-            "  per member: %s (Jain fairness %.3f)%n",
-            w.receivers().perMemberCounts(), w.fairness().jainIndex());
-      }
-      w.invalidReasons().forEach(r -> out.println("  INVALID: " + r));
+        result.identity().scenario(),
+        result.mesh().topology(),
+        result.mesh().backend(),
+        result.mesh().serverVersion());
+    for (WorkloadResult w : result.workloads()) {
+      printWorkload(out, w);
     }
-    for (SloCheck check : outcome.sloChecks()) {
+    for (SloCheck check : result.sloChecks()) {
       out.printf("  SLO %s %s%n", check.passed() ? "pass" : "FAIL", check.describe());
     }
-    outcome.problems().forEach(p -> out.println("  problem: " + p));
-    out.printf("status: %s%nreport: %s%n", outcome.status().json(), dir.toAbsolutePath());
+    result.ending().problems().forEach(p -> out.println("  problem: " + p));
+    out.printf("status: %s%nreport: %s%n", result.status().json(), dir.toAbsolutePath());
     out.flush();
+  }
+
+  private static void printWorkload(PrintWriter out, WorkloadResult w) {
+    out.printf(
+        "%s: target %s, achieved %.0f/s, sent %d, received %d, delivered %.0f/s, errors %d,"
+            + " lost %d, duplicates %d, out of order %d%n",
+        w.name(),
+        w.workload().senders().rate(),
+        w.rates().achievedPerSecond(),
+        w.counts().sent(),
+        w.counts().received(),
+        w.rates().deliveredPerSecond(),
+        w.errors().total(),
+        w.counts().lost(),
+        w.counts().duplicates(),
+        w.counts().outOfOrder());
+    out.printf(
+        "  %-14s %10s %10s %10s %10s %10s %10s%n",
+        "(us)", "p50", "p90", "p99", "p99.9", "p99.99", "max");
+    for (Metric metric : Metric.values()) {
+      Percentiles p = w.percentiles(metric);
+      out.printf(
+          "  %-14s %10.1f %10.1f %10.1f %10.1f %10.1f %10.1f%n",
+          metric.tag(), p.p50(), p.p90(), p.p99(), p.p999(), p.p9999(), p.max());
+    }
+    w.errors()
+        .lastConnectionError()
+        .ifPresent(
+            last ->
+                out.printf(
+                    "  connection errors: %d, the last: %s%n",
+                    w.errors().connectionErrors(), last));
+    PlacementOutcome placement = w.placement();
+    if (!placement.handledPerReceiver().isEmpty()) {
+      out.printf(
+          "  per member: %s (Jain fairness %.3f)%n",
+          placement.handledPerReceiver(), placement.fairness().jainIndex());
+    }
+    out.printf(
+        "  placement: %s; handled per cluster %s; deliveries by link %s%n",
+        w.workload().placement(), placement.handledPerCluster(), placement.deliveriesByLink());
+    w.validity().invalidReasons().forEach(r -> out.println("  INVALID: " + r));
   }
 }

@@ -1,9 +1,10 @@
 package dev.meshcheck.cli;
 
 import dev.meshcheck.load.LoadTuning;
-import dev.meshcheck.report.RunOutcome;
-import dev.meshcheck.report.RunReportWriter;
-import dev.meshcheck.report.RunStatus;
+import dev.meshcheck.result.RunResult;
+import dev.meshcheck.result.RunStatus;
+import dev.meshcheck.run.RunRequest;
+import dev.meshcheck.run.ScenarioRunner;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
@@ -11,12 +12,7 @@ import dev.meshcheck.scenario.TopologyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,7 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "run",
     mixinStandardHelpOptions = true,
-    description = "Run a load scenario (scenarios/*.yaml) and write summary.json, .hlog and .hgrm.")
+    description =
+        "Run a load scenario (scenarios/*.yaml) and write summary.json, .hlog, .hgrm and an HTML"
+            + " report (index.html).")
 final class RunCommand implements Callable<Integer> {
   @Parameters(
       index = "0",
@@ -54,48 +52,22 @@ final class RunCommand implements Callable<Integer> {
     if (topology != null) {
       scenario = scenario.withTopology(TopologyFiles.resolve(topology, layout));
     }
-    String runId =
-        LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-            + "-"
-            + scenario.name();
+    String runId = RunFolders.stampedId(scenario.name());
     Path dir = outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId);
     java.nio.file.Files.createDirectories(dir);
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err);
-    ScenarioExecution execution =
-        new ScenarioExecution(scenario, mesh.launcher(), LoadTuning.defaults(), layout.root());
-    AtomicBoolean stop = new AtomicBoolean();
-    CountDownLatch written = new CountDownLatch(1);
-    Thread onCtrlC = new Thread(() -> stopAndWait(stop, written), "meshcheck-run-interrupt");
-    Runtime.getRuntime().addShutdownHook(onCtrlC);
-    try {
-      RunOutcome outcome = execution.run(runId, dir, progress, stop);
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    try (CtrlC ctrlC = CtrlC.install()) {
+      RunResult result =
+          runner.run(scenario, new RunRequest(runId, dir, progress, ctrlC.stopFlag()));
       progress.finish();
-      RunReportWriter.write(dir, outcome);
-      ResultTable.print(out, outcome, dir);
-      return exitCode(outcome.status());
-    } finally {
-      written.countDown();
-      removeHook(onCtrlC);
-    }
-  }
-
-  /** Ctrl-C: stop sending, then hold the JVM until the partial summary is written (bounded). */
-  private static void stopAndWait(AtomicBoolean stop, CountDownLatch written) {
-    stop.set(true);
-    try {
-      written.await(30, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  private static void removeHook(Thread hook) {
-    try {
-      Runtime.getRuntime().removeShutdownHook(hook);
-    } catch (IllegalStateException shuttingDown) {
-      // The JVM is already exiting (Ctrl-C); the hook has run.
+      RunFolders.write(dir, result);
+      RunFolders.refreshIndex(layout.reports(), err);
+      ResultTable.print(out, result, dir);
+      return exitCode(result.status());
     }
   }
 

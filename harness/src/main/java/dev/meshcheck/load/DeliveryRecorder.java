@@ -26,6 +26,7 @@ final class DeliveryRecorder {
   private final TimingRecorder[] recorders;
   // Written only by the receiving thread: release stores, no read-modify-write per message.
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
+  private final SenderCounts byPublisher;
   private final AtomicLong probes = new AtomicLong();
   private final AtomicLong activity = new AtomicLong();
   private final long delayNanos;
@@ -43,6 +44,7 @@ final class DeliveryRecorder {
           warmup.recorderForOneThread(COMPLETIONS), measured.recorderForOneThread(COMPLETIONS)
         };
     this.delayNanos = delayPerMessage.toNanos();
+    this.byPublisher = new SenderCounts(tracker.publisherCount());
   }
 
   /** One delivered payload: {@code length} bytes of {@code buffer} from {@code offset}. */
@@ -56,10 +58,12 @@ final class DeliveryRecorder {
       probes.lazySet(probes.get() + 1);
       return;
     }
+    int publisherId = Stamp.senderId(buffer, offset);
     SequenceWindow.Arrival arrival =
-        trackers[phase].record(Stamp.senderId(buffer, offset), Stamp.sequence(buffer, offset));
+        trackers[phase].record(publisherId, Stamp.sequence(buffer, offset));
     if (arrival != SequenceWindow.Arrival.DUPLICATE) {
       received[phase].lazySet(received[phase].get() + 1);
+      byPublisher.count(phase, publisherId);
       recorders[phase].recordCompletion(
           Stamp.intendedNanos(buffer, offset),
           Stamp.sentNanos(buffer, offset),
@@ -77,6 +81,11 @@ final class DeliveryRecorder {
 
   long measuredReceived() {
     return received[Stamp.MEASURED].get();
+  }
+
+  /** Measured deliveries (duplicates left out) by publisher id. */
+  long[] measuredByPublisher() {
+    return byPublisher.measured();
   }
 
   long probes() {

@@ -1,6 +1,8 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.result.PlacementOutcome;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.MeshNode;
@@ -29,11 +31,13 @@ final class FanOutDriver implements WorkloadDriver {
   private final List<FanOutPublisher> publishers = new ArrayList<>();
   private final List<FanOutReceiver> plainSubscribers = new ArrayList<>();
   private final List<FanOutReceiver> groupMembers = new ArrayList<>();
-  private final List<String> placements = new ArrayList<>();
+  private final List<MeshNode> plainSubscriberNodes = new ArrayList<>();
+  private final List<MeshNode> groupMemberNodes = new ArrayList<>();
+  private final NodeAssignment nodes;
 
   FanOutDriver(
       Workload workload,
-      List<MeshNode> nodes,
+      NodeAssignment nodes,
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
@@ -46,15 +50,16 @@ final class FanOutDriver implements WorkloadDriver {
     this.clients = FanOutClients.of(workload.client(), connections, clock);
     this.warmup = warmup;
     this.measured = measured;
+    this.nodes = nodes;
     try {
-      int receiverIndex = 0;
       for (int i = 0; i < workload.receivers().subscriberCount(); i++) {
         String name = "subscriber-" + (i + 1);
         Duration delay = i == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
         int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
         var spec = new Subscriber.Spec(name, workload.subject(), null, delay, pending);
-        MeshNode node = Placement.receiver(nodes, receiverIndex++);
+        MeshNode node = nodes.subscriber(name, i);
         plainSubscribers.add(receiver(spec, node, new DeliveryTracker(publisherCount())));
+        plainSubscriberNodes.add(node);
       }
       if (workload.kind() == WorkloadKind.QUEUE_FAN_OUT) {
         DeliveryTracker group = new DeliveryTracker(publisherCount());
@@ -67,15 +72,15 @@ final class FanOutDriver implements WorkloadDriver {
                   workload.receivers().service().queueGroup(),
                   Duration.ZERO,
                   0);
-          MeshNode node = Placement.receiver(nodes, receiverIndex++);
+          MeshNode node = nodes.member(name, i);
           groupMembers.add(receiver(spec, node, group));
+          groupMemberNodes.add(node);
         }
       }
       for (int i = 0; i < publisherCount(); i++) {
-        MeshNode node = Placement.sender(nodes, i);
         String name = "publisher-" + (i + 1);
+        MeshNode node = nodes.sender(name, i);
         publishers.add(clients.publisher(node.clientUrl(), name, workload.subject()));
-        placements.add(name + " -> " + node.name());
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();
@@ -87,9 +92,7 @@ final class FanOutDriver implements WorkloadDriver {
       throws IOException, InterruptedException {
     var deliveries =
         new DeliveryRecorder(spec.name(), tracker, warmup, measured, spec.delayPerMessage());
-    FanOutReceiver receiver = clients.receiver(node.clientUrl(), spec, deliveries);
-    placements.add(spec.name() + " -> " + node.name());
-    return receiver;
+    return clients.receiver(node.clientUrl(), spec, deliveries);
   }
 
   private int publisherCount() {
@@ -109,7 +112,7 @@ final class FanOutDriver implements WorkloadDriver {
                 + "' received a probe within "
                 + timeout
                 + " ("
-                + String.join(", ", placements)
+                + nodes.describePlacements()
                 + ")"
                 + connections.errors().asSentence());
       }
@@ -199,18 +202,23 @@ final class FanOutDriver implements WorkloadDriver {
       duplicates += group.duplicates();
       outOfOrder += group.outOfOrder();
     }
+    boolean group = !groupMembers.isEmpty();
+    List<FanOutReceiver> receivers = group ? groupMembers : plainSubscribers;
     Map<String, Long> counts = new LinkedHashMap<>();
-    (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
-        .forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
+    receivers.forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
+    List<MeshNode> receiverNodes = new ArrayList<>(plainSubscriberNodes);
+    receiverNodes.addAll(groupMemberNodes);
+    List<long[]> byPublisher = new ArrayList<>();
+    plainSubscribers.forEach(s -> byPublisher.add(s.deliveries().measuredByPublisher()));
+    groupMembers.forEach(s -> byPublisher.add(s.deliveries().measuredByPublisher()));
+    PlacementOutcome placement =
+        new PlacementOutcome(
+            nodes.placements(),
+            counts,
+            Fairness.of(counts.values()),
+            nodes.deliveriesByLink(receiverNodes, byPublisher));
     return new DriverReport(
-        lost,
-        duplicates,
-        outOfOrder,
-        counts,
-        placements,
-        connections.clientSlowConsumerEvents(),
-        connections.errors().count(),
-        connections.errors().latest());
+        lost, duplicates, outOfOrder, placement, DriverReport.Health.of(connections));
   }
 
   @Override

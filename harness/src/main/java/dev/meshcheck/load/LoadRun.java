@@ -1,14 +1,19 @@
 package dev.meshcheck.load;
 
 import dev.meshcheck.measure.ErrorKind;
-import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.IntervalLog;
 import dev.meshcheck.measure.IntervalSampler;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.result.Counts;
+import dev.meshcheck.result.Errors;
+import dev.meshcheck.result.Latencies;
+import dev.meshcheck.result.Rates;
+import dev.meshcheck.result.Validity;
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
-import dev.meshcheck.topology.MeshNode;
+import dev.meshcheck.topology.RunningMesh;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <pre>{@code
  * WorkloadResult result =
- *     new LoadRun("rr", workload, mesh.nodes(), LoadTuning.defaults(), Clock.system())
+ *     new LoadRun("rr", workload, mesh, LoadTuning.defaults(), Clock.system())
  *         .execute(outDir.resolve("rr.hlog"), LoadProgress.silent(), stopFlag);
  * }</pre>
  *
@@ -40,17 +45,16 @@ public final class LoadRun {
 
   private final String name;
   private final Workload workload;
-  private final List<MeshNode> nodes;
+  private final RunningMesh mesh;
   private final LoadTuning tuning;
   private final Clock clock;
   private final PhaseRecorders warmup = new PhaseRecorders();
   private final PhaseRecorders measured = new PhaseRecorders();
 
-  public LoadRun(
-      String name, Workload workload, List<MeshNode> nodes, LoadTuning tuning, Clock clock) {
+  public LoadRun(String name, Workload workload, RunningMesh mesh, LoadTuning tuning, Clock clock) {
     this.name = name;
     this.workload = workload;
-    this.nodes = List.copyOf(nodes);
+    this.mesh = mesh;
     this.tuning = tuning;
     this.clock = clock;
   }
@@ -88,6 +92,7 @@ public final class LoadRun {
 
   private WorkloadDriver driver(LoadConnections connections)
       throws IOException, InterruptedException {
+    NodeAssignment nodes = NodeAssignment.of(mesh.topology(), workload.placement(), mesh.nodes());
     if (workload.kind() == WorkloadKind.REQUEST_REPLY) {
       return new RequestReplyDriver(workload, nodes, clock, warmup, measured, connections);
     }
@@ -177,24 +182,28 @@ public final class LoadRun {
         Math.max(seconds, (measured.lastCompletionNanos() - phases.measureStartNanos()) / 1e9);
     List<String> invalid =
         complete
-            ? Validity.reasons(histograms.get(Metric.SEND_DELAY), target, achieved, tuning)
+            ? ScheduleCheck.reasons(histograms.get(Metric.SEND_DELAY), target, achieved, tuning)
             : List.of();
+    long received = measured.receivedCount();
     return new WorkloadResult(
         name,
         workload,
-        target,
-        achieved,
-        sent,
-        measured.receivedCount(),
-        errors,
-        measured.receivedCount() / deliverySeconds,
-        measured.receivedBytes() / deliverySeconds,
-        histograms,
+        new Rates(
+            target,
+            achieved,
+            received / deliverySeconds,
+            measured.receivedBytes() / deliverySeconds,
+            seconds),
+        new Counts(
+            sent, received, receivers.lost(), receivers.duplicates(), receivers.outOfOrder()),
+        new Errors(
+            errors,
+            receivers.health().connectionErrors(),
+            receivers.health().lastConnectionError(),
+            receivers.health().clientSlowConsumerEvents()),
+        new Latencies(histograms),
         sampler.points(),
-        receivers,
-        Fairness.of(receivers.perMemberCounts().values()),
-        seconds,
-        invalid,
-        complete);
+        receivers.placement(),
+        new Validity(complete, invalid));
   }
 }

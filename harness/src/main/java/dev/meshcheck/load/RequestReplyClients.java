@@ -10,7 +10,8 @@ import java.time.Duration;
  * same {@link ReplyBook} either way; only the transport differs.
  */
 interface RequestReplyClients {
-  Responder member(String url, String name, String subject, String queueGroup)
+  Responder member(
+      String url, String name, String subject, String queueGroup, HandledRequests handled)
       throws IOException, InterruptedException;
 
   Requester client(String url, String name, String subject, ReplyBook replies)
@@ -25,11 +26,12 @@ interface RequestReplyClients {
   /** jnats connections, reconnecting, with the load settings of {@link LoadConnections}. */
   record Jnats(LoadConnections connections, Clock clock) implements RequestReplyClients {
     @Override
-    public Responder member(String url, String name, String subject, String queueGroup)
+    public Responder member(
+        String url, String name, String subject, String queueGroup, HandledRequests handled)
         throws IOException, InterruptedException {
       var connection = connections.open(url, "meshcheck-" + name);
       try {
-        return new ServiceMember(name, connection, subject, queueGroup);
+        return new ServiceMember(name, connection, subject, queueGroup, handled);
       } catch (RuntimeException | InterruptedException e) {
         connection.close();
         throw e;
@@ -54,11 +56,12 @@ interface RequestReplyClients {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     @Override
-    public Responder member(String url, String name, String subject, String queueGroup)
+    public Responder member(
+        String url, String name, String subject, String queueGroup, HandledRequests handled)
         throws IOException, InterruptedException {
       WireConnection connection = WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT);
       try {
-        return new WireResponder(name, connection, subject, queueGroup, errors);
+        return new WireResponder(name, connection, subject, queueGroup, handled, errors);
       } catch (IOException | InterruptedException | RuntimeException e) {
         connection.close();
         throw e;

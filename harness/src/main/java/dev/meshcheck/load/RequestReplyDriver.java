@@ -1,6 +1,8 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.result.PlacementOutcome;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.topology.MeshNode;
 import java.io.IOException;
@@ -22,12 +24,14 @@ final class RequestReplyDriver implements WorkloadDriver {
   private final Clock clock;
   private final LoadConnections connections;
   private final List<Responder> members = new ArrayList<>();
+  private final List<HandledRequests> handled = new ArrayList<>();
+  private final List<MeshNode> memberNodes = new ArrayList<>();
   private final List<Requester> clients = new ArrayList<>();
-  private final List<String> placements = new ArrayList<>();
+  private final NodeAssignment nodes;
 
   RequestReplyDriver(
       Workload workload,
-      List<MeshNode> nodes,
+      NodeAssignment nodes,
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
@@ -36,26 +40,29 @@ final class RequestReplyDriver implements WorkloadDriver {
     this.workload = workload;
     this.clock = clock;
     this.connections = connections;
+    this.nodes = nodes;
     RequestReplyClients transport = RequestReplyClients.of(workload.client(), connections, clock);
     try {
       for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
-        MeshNode node = Placement.receiver(nodes, i);
         String name = "member-" + (i + 1);
+        MeshNode node = nodes.member(name, i);
+        HandledRequests counts = new HandledRequests(workload.senders().count());
         members.add(
             transport.member(
                 node.clientUrl(),
                 name,
                 workload.subject(),
-                workload.receivers().service().queueGroup()));
-        placements.add(name + " -> " + node.name());
+                workload.receivers().service().queueGroup(),
+                counts));
+        handled.add(counts);
+        memberNodes.add(node);
       }
       for (int i = 0; i < workload.senders().count(); i++) {
-        MeshNode node = Placement.sender(nodes, i);
         String name = "client-" + (i + 1);
+        MeshNode node = nodes.sender(name, i);
         ReplyBook replies =
             new ReplyBook(clock, warmup, measured, workload.timing().requestTimeout());
         clients.add(transport.client(node.clientUrl(), name, workload.subject(), replies));
-        placements.add(name + " -> " + node.name());
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();
@@ -77,7 +84,7 @@ final class RequestReplyDriver implements WorkloadDriver {
                 + "' did not answer every client within "
                 + timeout
                 + " ("
-                + String.join(", ", placements)
+                + nodes.describePlacements()
                 + ")"
                 + connections.errors().asSentence());
       }
@@ -132,16 +139,23 @@ final class RequestReplyDriver implements WorkloadDriver {
   @Override
   public DriverReport report(long[] measuredSentBySender) {
     Map<String, Long> perMember = new LinkedHashMap<>();
-    members.forEach(m -> perMember.put(m.name(), m.measuredHandled()));
+    List<long[]> byClient = new ArrayList<>();
+    for (int i = 0; i < members.size(); i++) {
+      perMember.put(members.get(i).name(), handled.get(i).measured());
+      byClient.add(handled.get(i).measuredByClient());
+    }
+    PlacementOutcome placement =
+        new PlacementOutcome(
+            nodes.placements(),
+            perMember,
+            Fairness.of(perMember.values()),
+            nodes.deliveriesByLink(memberNodes, byClient));
     return new DriverReport(
         0,
         clients.stream().mapToLong(c -> c.replies().duplicates()).sum(),
         clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
-        perMember,
-        placements,
-        connections.clientSlowConsumerEvents(),
-        connections.errors().count(),
-        connections.errors().latest());
+        placement,
+        DriverReport.Health.of(connections));
   }
 
   @Override

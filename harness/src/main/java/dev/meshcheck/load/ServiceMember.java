@@ -13,12 +13,18 @@ import java.time.Duration;
 final class ServiceMember implements Responder {
   private final String name;
   private final Connection connection;
-  private final HandledRequests handled = new HandledRequests();
+  private final HandledRequests handled;
 
-  ServiceMember(String name, Connection connection, String subject, String queueGroup)
+  ServiceMember(
+      String name,
+      Connection connection,
+      String subject,
+      String queueGroup,
+      HandledRequests handled)
       throws InterruptedException {
     this.name = name;
     this.connection = connection;
+    this.handled = handled;
     Dispatcher dispatcher = connection.createDispatcher(this::onRequest);
     dispatcher.subscribe(subject, queueGroup);
     try {
@@ -40,11 +46,6 @@ final class ServiceMember implements Responder {
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public long measuredHandled() {
-    return handled.measured();
   }
 
   @Override

@@ -15,7 +15,7 @@ final class WireResponder implements Responder {
 
   private final String name;
   private final WireConnection connection;
-  private final HandledRequests handled = new HandledRequests();
+  private final HandledRequests handled;
   private final WireSubscription subscription;
   // Written by the subscription's reading thread only.
   private byte[] out = new byte[64 * 1024];
@@ -26,10 +26,12 @@ final class WireResponder implements Responder {
       WireConnection connection,
       String subject,
       String queueGroup,
+      HandledRequests handled,
       ConnectionErrors errors)
       throws IOException, InterruptedException {
     this.name = name;
     this.connection = connection;
+    this.handled = handled;
     this.subscription =
         WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), errors);
   }
@@ -76,11 +78,6 @@ final class WireResponder implements Responder {
   @Override
   public String name() {
     return name;
-  }
-
-  @Override
-  public long measuredHandled() {
-    return handled.measured();
   }
 
   @Override

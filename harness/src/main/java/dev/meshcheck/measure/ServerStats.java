@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Counters of one node from {@code /varz}, {@code /routez} and {@code /gatewayz}, taken before and
- * after a run so that the summary can show what the servers saw (their deltas).
+ * Counters of one node from {@code /varz}, {@code /routez}, {@code /gatewayz} and {@code /leafz},
+ * taken before and after a run so that the summary can show what the servers saw (their deltas).
  *
  * @param counters counter name to value; missing endpoints leave their counters out
  */
@@ -51,6 +51,10 @@ public record ServerStats(String node, Map<String, Long> counters, List<String> 
       gatewayz
           .path("inbound_gateways")
           .forEach(list -> list.forEach(g -> add(g.path("connection"), "gateways_in_", counters)));
+      JsonNode leafz = monitor.json(node.monitorUrl(), "/leafz");
+      counters.put("leafs", leafz.path("leafnodes").asLong());
+      // A leaf connection counts what it received as in and what it sent as out, on both ends.
+      sumConnections(leafz.path("leafs"), "leafs_", counters);
     } catch (IOException | RuntimeException e) {
       problems.add(node.name() + ": " + e.getMessage());
     }

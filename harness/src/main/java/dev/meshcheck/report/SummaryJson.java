@@ -1,107 +1,78 @@
 package dev.meshcheck.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshcheck.load.WorkloadResult;
-import dev.meshcheck.measure.ErrorKind;
-import dev.meshcheck.measure.IntervalPoint;
-import dev.meshcheck.measure.Metric;
-import dev.meshcheck.measure.Percentiles;
 import dev.meshcheck.measure.ServerStats;
+import dev.meshcheck.result.Ending;
+import dev.meshcheck.result.Latencies;
+import dev.meshcheck.result.MeshFacts;
+import dev.meshcheck.result.RunEnvironment;
+import dev.meshcheck.result.RunIdentity;
+import dev.meshcheck.result.RunResult;
+import dev.meshcheck.result.ServerCounters;
+import dev.meshcheck.result.SloCheck;
+import dev.meshcheck.result.WorkloadResult;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalDouble;
+import java.util.function.Function;
 
-/** Builds summary.json: latencies in microseconds, rates per second, ratios as fractions. */
+/**
+ * summary.json, and back: latencies in microseconds, rates per second, ratios as fractions. Reading
+ * needs each workload's histograms, which the caller takes from the run's interval logs.
+ */
 final class SummaryJson {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper SNAKE =
+      new ObjectMapper()
+          .setPropertyNamingStrategy(
+              com.fasterxml.jackson.databind.PropertyNamingStrategies.SNAKE_CASE);
+
+  /** Link counters summed over the nodes' deltas, by the name summary.json gives them. */
+  static final List<String[]> LINK_COUNTERS =
+      List.of(
+          new String[] {"route_msgs", "routes_out_msgs"},
+          new String[] {"gateway_msgs", "gateways_out_out_msgs"},
+          new String[] {"leaf_msgs", "leafs_out_msgs"});
 
   private SummaryJson() {}
 
-  static ObjectNode of(RunOutcome outcome) {
+  static ObjectNode of(RunResult result) {
     ObjectNode root = JSON.createObjectNode();
-    root.put("status", outcome.status().json());
-    root.put("run_id", outcome.runId());
-    root.put("scenario", outcome.scenario());
-    root.put("topology", outcome.topology());
-    root.put("backend", outcome.backend());
-    root.put("server_version", outcome.serverVersion());
-    root.put("started_at", outcome.startedAt().toString());
+    root.put("status", result.status().json());
+    root.put("run_id", result.identity().runId());
+    root.put("scenario", result.identity().scenario());
+    root.put("scenario_file", result.identity().scenarioFile());
+    root.put("started_at", result.identity().startedAt().toString());
+    MeshFacts mesh = result.mesh();
+    root.put("topology", mesh.topology());
+    root.put("backend", mesh.backend());
+    root.put("server_version", mesh.serverVersion());
+    root.put("client_access", mesh.clientAccess());
+    root.put("image", mesh.image());
+    root.set("nodes", JSON.valueToTree(mesh.nodes()));
     ArrayNode workloads = root.putArray("workloads");
-    outcome.workloads().forEach(w -> workloads.add(workload(w)));
+    result.workloads().forEach(w -> workloads.add(WorkloadResultJson.of(w)));
     ArrayNode slo = root.putArray("slo");
-    outcome.sloChecks().forEach(c -> slo.add(check(c)));
-    root.set("server_stats", serverStats(outcome));
+    result.sloChecks().forEach(c -> slo.add(check(c)));
+    root.set("server_stats", serverStats(result.serverCounters()));
+    ObjectNode links = root.putObject("links");
+    for (String[] counter : LINK_COUNTERS) {
+      links.put(counter[0], result.serverCounters().deltaSum(counter[1]));
+    }
+    root.put("interrupted", result.ending().interrupted());
     ArrayNode problems = root.putArray("problems");
-    outcome.problems().forEach(problems::add);
-    root.set("environment", JSON.valueToTree(outcome.environment()));
+    result.ending().problems().forEach(problems::add);
+    root.set("environment", environment(result.environment()));
     return root;
   }
 
-  private static ObjectNode workload(WorkloadResult w) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("name", w.name());
-    node.put("kind", w.workload().kind().fileName());
-    node.put("client", w.workload().client().fileName());
-    node.put("valid", w.isValid());
-    ArrayNode invalid = node.putArray("invalid_reasons");
-    w.invalidReasons().forEach(invalid::add);
-    if (w.targetRatePerSecond().isPresent()) {
-      node.put("target_rate_per_sec", w.targetRatePerSecond().getAsDouble());
-    } else {
-      node.putNull("target_rate_per_sec");
-    }
-    node.put("achieved_rate_per_sec", round(w.achievedRatePerSecond()));
-    node.put("measured_seconds", round(w.measuredSeconds()));
-    node.put("sent", w.sent());
-    node.put("received", w.received());
-    node.put("errors", w.errorCount());
-    ObjectNode byKind = node.putObject("errors_by_kind");
-    for (ErrorKind kind : ErrorKind.values()) {
-      byKind.put(kind.key(), w.errors().getOrDefault(kind, 0L));
-    }
-    node.put("error_rate", w.errorRate());
-    node.put("lost", w.receivers().lost());
-    node.put("loss_rate", w.lossRate());
-    node.put("duplicates", w.receivers().duplicates());
-    node.put("out_of_order", w.receivers().outOfOrder());
-    node.put("client_slow_consumer_events", w.receivers().clientSlowConsumerEvents());
-    node.put("connection_errors", w.receivers().connectionErrors());
-    node.put("last_connection_error", w.receivers().lastConnectionError().orElse(null));
-    node.put("delivered_per_sec", round(w.deliveredPerSecond()));
-    node.put("delivered_bytes_per_sec", round(w.deliveredBytesPerSecond()));
-    node.set("latency_us", percentiles(w.percentiles(Metric.LATENCY)));
-    node.set("service_time_us", percentiles(w.percentiles(Metric.SERVICE_TIME)));
-    node.set("send_delay_us", percentiles(w.percentiles(Metric.SEND_DELAY)));
-    node.set("per_member", JSON.valueToTree(w.receivers().perMemberCounts()));
-    node.set("fairness", JSON.valueToTree(w.fairness()));
-    node.set("placements", JSON.valueToTree(w.receivers().placements()));
-    ArrayNode intervals = node.putArray("intervals");
-    w.intervals().forEach(p -> intervals.add(interval(p)));
-    return node;
-  }
-
-  private static ObjectNode percentiles(Percentiles p) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("p50", p.p50());
-    node.put("p90", p.p90());
-    node.put("p99", p.p99());
-    node.put("p999", p.p999());
-    node.put("p9999", p.p9999());
-    node.put("max", p.max());
-    node.put("count", p.count());
-    return node;
-  }
-
-  private static ObjectNode interval(IntervalPoint p) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("start_s", round(p.startSeconds()));
-    node.put("length_s", round(p.lengthSeconds()));
-    node.put("sent_per_sec", round(p.sentPerSecond()));
-    node.put("delivered_per_sec", round(p.deliveredPerSecond()));
-    node.put("delivered_bytes_per_sec", round(p.deliveredBytesPerSecond()));
-    node.put("latency_p99_us", p.latencyP99Micros());
-    node.put("errors", p.errors());
-    return node;
+  /** The environment alone, snake_case keys (also environment.json). */
+  static ObjectNode environment(RunEnvironment environment) {
+    return SNAKE.valueToTree(environment);
   }
 
   private static ObjectNode check(SloCheck c) {
@@ -115,17 +86,19 @@ final class SummaryJson {
     return node;
   }
 
-  private static ArrayNode serverStats(RunOutcome outcome) {
+  private static ArrayNode serverStats(ServerCounters counters) {
     ArrayNode nodes = JSON.createArrayNode();
-    List<ServerStats> before = outcome.serverStatsBefore();
-    List<ServerStats> after = outcome.serverStatsAfter();
+    List<ServerStats> before = counters.before();
+    List<ServerStats> after = counters.after();
     for (int i = 0; i < before.size(); i++) {
       ObjectNode node = nodes.addObject();
       node.put("node", before.get(i).node());
       node.set("before", JSON.valueToTree(before.get(i).counters()));
+      node.set("before_problems", JSON.valueToTree(before.get(i).problems()));
       if (i < after.size()) {
         ServerStats delta = after.get(i).minus(before.get(i));
         node.set("after", JSON.valueToTree(after.get(i).counters()));
+        node.set("after_problems", JSON.valueToTree(after.get(i).problems()));
         node.set("delta", JSON.valueToTree(delta.counters()));
         node.set("problems", JSON.valueToTree(delta.problems()));
       }
@@ -133,7 +106,71 @@ final class SummaryJson {
     return nodes;
   }
 
-  private static double round(double value) {
-    return Math.round(value * 10) / 10.0;
+  /**
+   * The run summary.json describes.
+   *
+   * @param latencies each workload's histograms by workload name
+   */
+  static RunResult read(JsonNode root, Function<String, Latencies> latencies) {
+    List<WorkloadResult> workloads = new ArrayList<>();
+    for (JsonNode w : root.path("workloads")) {
+      workloads.add(WorkloadResultJson.read(w, latencies.apply(w.path("name").asText())));
+    }
+    List<SloCheck> checks = new ArrayList<>();
+    for (JsonNode c : root.path("slo")) {
+      checks.add(
+          new SloCheck(
+              c.path("name").asText(),
+              c.path("workload").asText(),
+              optional(c.path("limit_us")),
+              optional(c.path("limit")),
+              c.path("observed").asDouble(),
+              c.path("passed").asBoolean()));
+    }
+    return new RunResult(
+        new RunIdentity(
+            root.path("run_id").asText(),
+            root.path("scenario").asText(),
+            root.path("scenario_file").asText(),
+            Instant.parse(root.path("started_at").asText())),
+        new MeshFacts(
+            root.path("topology").asText(),
+            root.path("backend").asText(),
+            root.path("server_version").asText(),
+            root.path("client_access").asText(),
+            root.path("image").asText(),
+            WorkloadResultJson.strings(root.path("nodes"))),
+        workloads,
+        checks,
+        readServerStats(root.path("server_stats")),
+        SNAKE.convertValue(root.path("environment"), RunEnvironment.class),
+        new Ending(
+            root.path("interrupted").asBoolean(),
+            WorkloadResultJson.strings(root.path("problems"))));
+  }
+
+  private static ServerCounters readServerStats(JsonNode list) {
+    List<ServerStats> before = new ArrayList<>();
+    List<ServerStats> after = new ArrayList<>();
+    for (JsonNode node : list) {
+      String name = node.path("node").asText();
+      before.add(
+          new ServerStats(
+              name,
+              WorkloadResultJson.longs(node.path("before")),
+              WorkloadResultJson.strings(node.path("before_problems"))));
+      if (node.has("after")) {
+        after.add(
+            new ServerStats(
+                name,
+                WorkloadResultJson.longs(node.path("after")),
+                WorkloadResultJson.strings(node.path("after_problems"))));
+      }
+    }
+    return new ServerCounters(before, after);
+  }
+
+  private static OptionalDouble optional(JsonNode value) {
+    return value.isNumber() ? OptionalDouble.of(value.asDouble()) : OptionalDouble.empty();
   }
 }

@@ -27,7 +27,7 @@ public enum ClientKind {
     return Arrays.stream(values()).map(ClientKind::fileName).toArray(String[]::new);
   }
 
-  static ClientKind fromFileName(String name) {
+  public static ClientKind fromFileName(String name) {
     return Arrays.stream(values())
         .filter(k -> k.fileName.equals(name))
         .findFirst()

@@ -2,8 +2,11 @@ package dev.meshcheck.scenario;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -18,6 +21,9 @@ import java.util.Set;
  *
  * @param gatewaysFullMesh whether every cluster has a gateway to every other cluster
  * @param include an absolute path to a server-config fragment, appended to every node's config
+ * @param roles named sets of nodes that load scenarios place connections on ({@code local: east},
+ *     {@code remote: west}), so that one scenario crosses each topology's link of interest; a role
+ *     names nodes and clusters, never another role
  */
 public record Topology(
     String name,
@@ -25,7 +31,8 @@ public record Topology(
     boolean gatewaysFullMesh,
     List<LeafNodeSpec> leafNodes,
     boolean jetstream,
-    Optional<Path> include) {
+    Optional<Path> include,
+    Map<String, List<String>> roles) {
 
   public Topology {
     Names.require("topology name", name);
@@ -50,27 +57,97 @@ public record Topology(
       }
     }
     include = include.map(Path::toAbsolutePath);
+    roles = copyOf(roles);
+    List<NodeSpec> nodes = nodesOf(clusters, leafNodes);
+    for (Map.Entry<String, List<String>> role : roles.entrySet()) {
+      requireRole(name, nodes, role.getKey(), role.getValue(), names);
+    }
+  }
+
+  private static Map<String, List<String>> copyOf(Map<String, List<String>> roles) {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    roles.forEach((role, references) -> copy.put(role, List.copyOf(references)));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  private static void requireRole(
+      String topologyName,
+      List<NodeSpec> nodes,
+      String role,
+      List<String> references,
+      Set<String> clusterAndLeafNames) {
+    Names.require("role name", role);
+    boolean clashes =
+        role.equals(NodeChoice.SPREAD)
+            || role.matches("\\d+")
+            || clusterAndLeafNames.contains(role)
+            || nodes.stream().anyMatch(n -> n.name().equals(role));
+    if (clashes) {
+      throw new IllegalArgumentException(
+          "role '" + role + "' has the name of a node or cluster, or of spread; choose another");
+    }
+    if (references.isEmpty()) {
+      throw new IllegalArgumentException("role '" + role + "' must name at least one node");
+    }
+    NodeReferences.resolve(topologyName, nodes, Map.of(), references);
   }
 
   /** A mesh of one cluster with {@code nodeCount} nodes, no gateways, leaf nodes or JetStream. */
   public static Topology cluster(String name, int nodeCount) {
     return new Topology(
-        name, List.of(new ClusterSpec("c", nodeCount)), false, List.of(), false, Optional.empty());
+        name,
+        List.of(new ClusterSpec("c", nodeCount)),
+        false,
+        List.of(),
+        false,
+        Optional.empty(),
+        Map.of());
   }
 
   /** The same topology with JetStream switched on or off. */
   public Topology withJetStream(boolean enabled) {
-    return new Topology(name, clusters, gatewaysFullMesh, leafNodes, enabled, include);
+    return new Topology(name, clusters, gatewaysFullMesh, leafNodes, enabled, include, roles);
   }
 
   /** The same topology with {@code configFragment} appended to every node's config. */
   public Topology withInclude(Path configFragment) {
     return new Topology(
-        name, clusters, gatewaysFullMesh, leafNodes, jetstream, Optional.of(configFragment));
+        name, clusters, gatewaysFullMesh, leafNodes, jetstream, Optional.of(configFragment), roles);
+  }
+
+  /**
+   * The nodes a placement names on this topology, in order; every node for spread.
+   *
+   * @throws BadInputException naming where the choice was written, when it names a node, cluster or
+   *     role this topology lacks
+   */
+  public List<NodeSpec> nodesFor(NodeChoice choice) {
+    if (choice.isSpread()) {
+      return nodes();
+    }
+    try {
+      return NodeReferences.resolve(name, nodes(), roles, choice.references());
+    } catch (IllegalArgumentException e) {
+      throw choice
+          .source()
+          .map(s -> (RuntimeException) s.error(e.getMessage()))
+          .orElseThrow(() -> e);
+    }
+  }
+
+  /**
+   * The links a message crosses from node {@code from} to node {@code to}, such as {@code gateway}.
+   */
+  public String linkBetween(NodeSpec from, NodeSpec to) {
+    return LinkPaths.between(from, to);
   }
 
   /** Every node, numbered from 1: cluster members in file order, then leaf nodes. */
   public List<NodeSpec> nodes() {
+    return nodesOf(clusters, leafNodes);
+  }
+
+  private static List<NodeSpec> nodesOf(List<ClusterSpec> clusters, List<LeafNodeSpec> leafNodes) {
     List<NodeSpec> nodes = new ArrayList<>();
     for (ClusterSpec cluster : clusters) {
       for (int i = 1; i <= cluster.nodeCount(); i++) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -66,7 +68,7 @@ public final class TopologyFiles {
 
   public static Topology load(Path file) {
     YamlTree root = YamlTree.load(file);
-    root.allowOnly("name", "clusters", "gateways", "leafnodes", "jetstream", "include");
+    root.allowOnly("name", "clusters", "gateways", "leafnodes", "jetstream", "include", "roles");
     String name = root.required("name").asName();
     List<ClusterSpec> clusters = new ArrayList<>();
     for (YamlTree entry : root.required("clusters").elements()) {
@@ -99,11 +101,48 @@ public final class TopologyFiles {
     }
     boolean jetstream = root.optional("jetstream").map(YamlTree::asBoolean).orElse(false);
     Optional<Path> include = root.optional("include").map(TopologyFiles::includedFile);
+    Map<String, List<String>> roles = new LinkedHashMap<>();
     try {
-      return new Topology(name, clusters, fullMesh, leaves, jetstream, include);
+      Topology topology = new Topology(name, clusters, fullMesh, leaves, jetstream, include, roles);
+      for (var role : root.optional("roles").map(YamlTree::entries).orElse(Map.of()).entrySet()) {
+        roles.put(role.getKey(), references(role.getValue()));
+        topology = withRoles(topology, roles, role.getValue());
+      }
+      return topology;
     } catch (IllegalArgumentException e) {
       throw root.error(e.getMessage());
     }
+  }
+
+  /** Adds roles one at a time, so that a bad one is reported at its own line. */
+  private static Topology withRoles(Topology t, Map<String, List<String>> roles, YamlTree at) {
+    try {
+      return new Topology(
+          t.name(),
+          t.clusters(),
+          t.gatewaysFullMesh(),
+          t.leafNodes(),
+          t.jetstream(),
+          t.include(),
+          roles);
+    } catch (IllegalArgumentException e) {
+      throw at.error(e.getMessage());
+    }
+  }
+
+  /** A scalar ({@code east}, {@code 2}) or a list of them ({@code [1, 2]}). */
+  static List<String> references(YamlTree field) {
+    if (field.isScalar()) {
+      return List.of(field.asString());
+    }
+    List<String> references = new ArrayList<>();
+    for (YamlTree element : field.elements()) {
+      references.add(element.asString());
+    }
+    if (references.isEmpty()) {
+      throw field.error("must name at least one node, cluster or role, such as [1, 2] or east");
+    }
+    return references;
   }
 
   private static Path includedFile(YamlTree field) {

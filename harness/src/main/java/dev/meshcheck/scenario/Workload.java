@@ -8,6 +8,7 @@ package dev.meshcheck.scenario;
  * @param subject the subject requests or messages are sent to
  * @param senders publishers (fan-out kinds) or clients (request-reply), rate, count and payload
  * @param receivers plain subscribers and the queue group members
+ * @param placement where the senders, subscribers and members sit
  * @param timing warm-up, measured duration and request timeout
  * @param client the client implementation of the workload's connections
  */
@@ -16,6 +17,7 @@ public record Workload(
     String subject,
     Senders senders,
     Receivers receivers,
+    Placement placement,
     Timing timing,
     ClientKind client) {
 

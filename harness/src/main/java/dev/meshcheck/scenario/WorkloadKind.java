@@ -26,7 +26,7 @@ public enum WorkloadKind {
     return Arrays.stream(values()).map(WorkloadKind::fileName).toArray(String[]::new);
   }
 
-  static WorkloadKind fromFileName(String name) {
+  public static WorkloadKind fromFileName(String name) {
     return Arrays.stream(values())
         .filter(k -> k.fileName.equals(name))
         .findFirst()

@@ -1,6 +1,7 @@
 package dev.meshcheck.scenario;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,12 +32,12 @@ final class WorkloadParser {
         WorkloadKind.fromFileName(tree.required("kind").asChoice(WorkloadKind.fileNames()));
     rejectFieldsOtherKindsUse(tree, kind);
     String subject = subject(tree.required("subject"));
-    int publishers = intOr(tree, "publishers", 1, 1, 1000);
-    int subscribers =
-        intOr(
-            tree, "subscribers", kind == WorkloadKind.FAN_OUT ? 1 : 0, minSubscribers(kind), 1000);
-    int clients = intOr(tree, "clients", 1, 1, 1000);
+    Role publishers = role(tree, "publishers", 1, 1);
+    Role subscribers =
+        role(tree, "subscribers", kind == WorkloadKind.FAN_OUT ? 1 : 0, minSubscribers(kind));
+    Role clients = role(tree, "clients", 1, 1);
     ServiceSpec service = service(tree, kind);
+    NodeChoice membersOn = membersOn(tree, kind);
     Rate rate = LoadScenarioFiles.rate(tree.required("rate"));
     OptionalLong messages =
         tree.optional("messages").map(LoadScenarioFiles::count).orElse(OptionalLong.empty());
@@ -46,12 +47,13 @@ final class WorkloadParser {
     Duration timeout = duration(tree, "request-timeout", DEFAULT_REQUEST_TIMEOUT, false);
     ClientKind client = client(tree);
     try {
-      int senders = kind == WorkloadKind.REQUEST_REPLY ? clients : publishers;
+      Role senders = kind == WorkloadKind.REQUEST_REPLY ? clients : publishers;
       return new Workload(
           kind,
           subject,
-          new Senders(senders, rate, messages, payload),
-          new Receivers(subscribers, service),
+          new Senders(senders.count(), rate, messages, payload),
+          new Receivers(subscribers.count(), service),
+          new Placement(senders.on(), subscribers.on(), membersOn),
           new Timing(warmup, duration, timeout),
           client);
     } catch (IllegalArgumentException e) {
@@ -90,10 +92,50 @@ final class WorkloadParser {
       return new ServiceSpec("unused", 1);
     }
     YamlTree spec = tree.required("service");
-    spec.allowOnly("queue", "members");
+    spec.allowOnly("queue", "members", "on");
     String queue = spec.optional("queue").map(YamlTree::asName).orElse("workers");
     int members = spec.required("members").asInt(1, 1000);
     return new ServiceSpec(queue, members);
+  }
+
+  /** A count of connections and where they sit. */
+  private record Role(int count, NodeChoice on) {}
+
+  /** {@code publishers: 2}, or {@code publishers: { count: 2, on: east }}. */
+  private static Role role(YamlTree tree, String key, int fallback, int min) {
+    Optional<YamlTree> field = tree.optional(key);
+    if (field.isEmpty()) {
+      return new Role(fallback, NodeChoice.spread());
+    }
+    if (field.get().isScalar()) {
+      return new Role(field.get().asInt(min, 1000), NodeChoice.spread());
+    }
+    YamlTree spec = field.get().allowOnly("count", "on");
+    int count = spec.optional("count").map(v -> v.asInt(min, 1000)).orElse(fallback);
+    return new Role(
+        count, spec.optional("on").map(WorkloadParser::nodeChoice).orElse(NodeChoice.spread()));
+  }
+
+  private static NodeChoice membersOn(YamlTree tree, WorkloadKind kind) {
+    if (kind == WorkloadKind.FAN_OUT) {
+      return NodeChoice.spread();
+    }
+    return tree.required("service")
+        .optional("on")
+        .map(WorkloadParser::nodeChoice)
+        .orElse(NodeChoice.spread());
+  }
+
+  /**
+   * {@code on: east}, {@code on: [1, 2]} or {@code on: spread}; checked against a topology later.
+   */
+  static NodeChoice nodeChoice(YamlTree field) {
+    List<String> references = TopologyFiles.references(field);
+    try {
+      return new NodeChoice(references, Optional.of(FieldSource.of(field)));
+    } catch (IllegalArgumentException e) {
+      throw field.error(e.getMessage());
+    }
   }
 
   private static ClientKind client(YamlTree tree) {
@@ -114,10 +156,6 @@ final class WorkloadParser {
               + "'");
     }
     return subject;
-  }
-
-  private static int intOr(YamlTree tree, String key, int fallback, int min, int max) {
-    return tree.optional(key).map(v -> v.asInt(min, max)).orElse(fallback);
   }
 
   private static Duration duration(YamlTree tree, String key, Duration fallback, boolean zeroOk) {

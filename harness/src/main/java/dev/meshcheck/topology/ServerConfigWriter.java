@@ -151,7 +151,11 @@ final class ServerConfigWriter {
         topology.membersOf(leaf.hubCluster().orElseThrow()).stream()
             .map(m -> "nats-leaf://" + dialing.address(LinkKind.LEAF, leaf, m))
             .toList();
-    conf.append("leafnodes {\n  remotes: [ { urls: [").append(quoteAll(urls)).append("] } ]\n}\n");
+    // In order, not shuffled: a leaf attaches to the first hub member that answers, so a run
+    // placed on "leaf-1 and hub-1" crosses the leaf link alone, run after run.
+    conf.append("leafnodes {\n  remotes: [ { urls: [")
+        .append(quoteAll(urls))
+        .append("], dont_randomize: true } ]\n}\n");
   }
 
   private static void appendAdvertise(StringBuilder conf, Optional<String> address) {

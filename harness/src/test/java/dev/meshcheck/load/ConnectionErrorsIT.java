@@ -3,6 +3,7 @@ package dev.meshcheck.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
 import dev.meshcheck.scenario.Receivers;
@@ -48,9 +49,9 @@ class ConnectionErrorsIT {
           .hasMessageContaining("denied.events");
 
       WorkloadResult allowed = run(mesh, fanOut("allowed.events", client));
-      assertThat(allowed.receivers().lost()).isZero();
-      assertThat(allowed.receivers().connectionErrors()).isZero();
-      assertThat(allowed.receivers().lastConnectionError()).isEmpty();
+      assertThat(allowed.counts().lost()).isZero();
+      assertThat(allowed.errors().connectionErrors()).isZero();
+      assertThat(allowed.errors().lastConnectionError()).isEmpty();
     }
   }
 
@@ -77,7 +78,7 @@ class ConnectionErrorsIT {
   }
 
   private WorkloadResult run(RunningMesh mesh, Workload workload) throws Exception {
-    return new LoadRun("errors", workload, mesh.nodes(), QUICK, Clock.system())
+    return new LoadRun("errors", workload, mesh, QUICK, Clock.system())
         .execute(
             dir.resolve("errors-" + System.nanoTime() + ".hlog"),
             LoadProgress.silent(),
@@ -90,6 +91,7 @@ class ConnectionErrorsIT {
         subject,
         new Senders(1, Rate.perSecond(1000), OptionalLong.of(500), 128),
         new Receivers(1, new ServiceSpec("unused", 1)),
+        dev.meshcheck.scenario.Placement.spread(),
         new Timing(Duration.ZERO, Duration.ofSeconds(5), Duration.ofSeconds(2)),
         client);
   }

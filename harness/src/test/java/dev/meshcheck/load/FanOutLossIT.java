@@ -2,6 +2,7 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
 import dev.meshcheck.scenario.Receivers;
@@ -27,10 +28,11 @@ class FanOutLossIT {
     try (RunningMesh mesh = ItMeshes.launch("single")) {
       WorkloadResult result =
           run(mesh, fanOut(2, 2000, 3), LoadTuning.defaults(), LoadProgress.silent());
-      assertThat(result.receivers().lost()).isZero();
-      assertThat(result.receivers().duplicates()).isZero();
-      assertThat(result.received()).isEqualTo(2 * result.sent());
-      assertThat(result.receivers().perMemberCounts()).containsValues(result.sent(), result.sent());
+      assertThat(result.counts().lost()).isZero();
+      assertThat(result.counts().duplicates()).isZero();
+      assertThat(result.counts().received()).isEqualTo(2 * result.counts().sent());
+      assertThat(result.placement().handledPerReceiver())
+          .containsValues(result.counts().sent(), result.counts().sent());
     }
   }
 
@@ -44,16 +46,16 @@ class FanOutLossIT {
       WorkloadResult result = run(mesh, fanOut(2, 2000, 3), slowFirst, LoadProgress.silent());
       System.out.printf(
           "slowed subscriber: sent %d, per subscriber %s, lost %d, client drops %d%n",
-          result.sent(),
-          result.receivers().perMemberCounts(),
-          result.receivers().lost(),
-          result.receivers().clientSlowConsumerEvents());
-      long slowReceived = result.receivers().perMemberCounts().get("subscriber-1");
-      assertThat(result.receivers().lost()).as("lost").isPositive();
-      assertThat(result.receivers().lost()).isEqualTo(result.sent() - slowReceived);
-      assertThat(result.receivers().perMemberCounts().get("subscriber-2"))
+          result.counts().sent(),
+          result.placement().handledPerReceiver(),
+          result.counts().lost(),
+          result.errors().clientSlowConsumerEvents());
+      long slowReceived = result.placement().handledPerReceiver().get("subscriber-1");
+      assertThat(result.counts().lost()).as("lost").isPositive();
+      assertThat(result.counts().lost()).isEqualTo(result.counts().sent() - slowReceived);
+      assertThat(result.placement().handledPerReceiver().get("subscriber-2"))
           .as("the healthy subscriber got everything")
-          .isEqualTo(result.sent());
+          .isEqualTo(result.counts().sent());
     }
   }
 
@@ -71,22 +73,22 @@ class FanOutLossIT {
               killNode3);
       System.out.printf(
           "node 3 killed: sent %d, per subscriber %s, lost %d%n",
-          result.sent(), result.receivers().perMemberCounts(), result.receivers().lost());
+          result.counts().sent(), result.placement().handledPerReceiver(), result.counts().lost());
       assertThat(killed).isTrue();
-      assertThat(result.receivers().lost()).as("lost").isPositive();
-      assertThat(result.receivers().perMemberCounts().get("subscriber-1"))
+      assertThat(result.counts().lost()).as("lost").isPositive();
+      assertThat(result.placement().handledPerReceiver().get("subscriber-1"))
           .as("the subscriber on node 2 got everything")
-          .isEqualTo(result.sent());
-      assertThat(result.receivers().perMemberCounts().get("subscriber-2"))
+          .isEqualTo(result.counts().sent());
+      assertThat(result.placement().handledPerReceiver().get("subscriber-2"))
           .as("the subscriber on node 3 missed what was sent while it reconnected")
-          .isLessThan(result.sent());
+          .isLessThan(result.counts().sent());
     }
   }
 
   private WorkloadResult run(
       RunningMesh mesh, Workload workload, LoadTuning tuning, LoadProgress progress)
       throws Exception {
-    return new LoadRun("fan-out", workload, mesh.nodes(), tuning, Clock.system())
+    return new LoadRun("fan-out", workload, mesh, tuning, Clock.system())
         .execute(out.resolve("fan-out.hlog"), progress, new AtomicBoolean());
   }
 
@@ -96,6 +98,7 @@ class FanOutLossIT {
         "events.loss",
         new Senders(1, Rate.perSecond(ratePerSecond), OptionalLong.empty(), 128),
         new Receivers(subscribers, new ServiceSpec("unused", 1)),
+        dev.meshcheck.scenario.Placement.spread(),
         new Timing(Duration.ofSeconds(1), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
         ClientKind.JNATS);
   }

@@ -97,7 +97,7 @@ class OpenLoopMeasurementTest {
           return true;
         });
     List<String> reasons =
-        Validity.reasons(
+        ScheduleCheck.reasons(
             total(Metric.SEND_DELAY), OptionalDouble.of(1000), 1000, LoadTuning.defaults());
     assertThat(reasons).singleElement().asString().contains("send delay p99");
   }
@@ -106,13 +106,15 @@ class OpenLoopMeasurementTest {
   void aRunOnScheduleIsValidAndOneUnderItsRateIsNot() {
     run(1000, Duration.ofMillis(200), payload -> true);
     Histogram sendDelay = total(Metric.SEND_DELAY);
-    assertThat(Validity.reasons(sendDelay, OptionalDouble.of(1000), 995, LoadTuning.defaults()))
+    assertThat(
+            ScheduleCheck.reasons(sendDelay, OptionalDouble.of(1000), 995, LoadTuning.defaults()))
         .isEmpty();
-    assertThat(Validity.reasons(sendDelay, OptionalDouble.of(1000), 985, LoadTuning.defaults()))
+    assertThat(
+            ScheduleCheck.reasons(sendDelay, OptionalDouble.of(1000), 985, LoadTuning.defaults()))
         .singleElement()
         .asString()
         .contains("under the target");
-    assertThat(Validity.reasons(sendDelay, OptionalDouble.empty(), 1, LoadTuning.defaults()))
+    assertThat(ScheduleCheck.reasons(sendDelay, OptionalDouble.empty(), 1, LoadTuning.defaults()))
         .as("max rate has no schedule to hold")
         .isEmpty();
   }

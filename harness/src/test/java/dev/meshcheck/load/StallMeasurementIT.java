@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
 import dev.meshcheck.scenario.Receivers;
@@ -32,6 +33,7 @@ class StallMeasurementIT {
           "svc.stall",
           new Senders(1, Rate.perSecond(1000), OptionalLong.empty(), 128),
           new Receivers(0, new ServiceSpec("stall", 1)),
+          dev.meshcheck.scenario.Placement.spread(),
           new Timing(Duration.ofSeconds(1), Duration.ofSeconds(6), Duration.ofSeconds(5)),
           ClientKind.JNATS);
 
@@ -67,8 +69,10 @@ class StallMeasurementIT {
           stalledLatency.max());
 
       assertThat(paused).as("the pause was triggered").isTrue();
-      assertThat(stalled.errorCount()).as("a 1 s stall is under the 5 s request timeout").isZero();
-      assertThat(stalled.received()).isEqualTo(stalled.sent());
+      assertThat(stalled.errors().total())
+          .as("a 1 s stall is under the 5 s request timeout")
+          .isZero();
+      assertThat(stalled.counts().received()).isEqualTo(stalled.counts().sent());
       assertThat(stalledLatency.p99())
           .as("about 1/6 of the requests were intended during the 1 s stall")
           .isGreaterThan(500_000);
@@ -88,8 +92,7 @@ class StallMeasurementIT {
 
   private WorkloadResult run(RunningMesh mesh, String name, LoadProgress progress)
       throws Exception {
-    return new LoadRun(
-            name, ONE_THOUSAND_PER_SECOND, mesh.nodes(), LoadTuning.defaults(), Clock.system())
+    return new LoadRun(name, ONE_THOUSAND_PER_SECOND, mesh, LoadTuning.defaults(), Clock.system())
         .execute(out.resolve(name + ".hlog"), progress, new AtomicBoolean());
   }
 

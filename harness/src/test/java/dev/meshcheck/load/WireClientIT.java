@@ -2,6 +2,7 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
 import dev.meshcheck.scenario.Receivers;
@@ -29,15 +30,15 @@ class WireClientIT {
       WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
       System.out.printf(
           "wire 1x2 max rate: sent %d, received %d, %.0f delivered/s%n",
-          result.sent(), result.received(), result.deliveredPerSecond());
-      assertThat(result.sent()).as("every measured message was sent").isEqualTo(200_000);
-      assertThat(result.receivers().lost()).as("lost").isZero();
-      assertThat(result.receivers().duplicates()).as("duplicates").isZero();
-      assertThat(result.receivers().outOfOrder()).as("out of order").isZero();
-      assertThat(result.receivers().perMemberCounts())
+          result.counts().sent(), result.counts().received(), result.rates().deliveredPerSecond());
+      assertThat(result.counts().sent()).as("every measured message was sent").isEqualTo(200_000);
+      assertThat(result.counts().lost()).as("lost").isZero();
+      assertThat(result.counts().duplicates()).as("duplicates").isZero();
+      assertThat(result.counts().outOfOrder()).as("out of order").isZero();
+      assertThat(result.placement().handledPerReceiver())
           .containsEntry("subscriber-1", 200_000L)
           .containsEntry("subscriber-2", 200_000L);
-      assertThat(result.received()).isEqualTo(2 * result.sent());
+      assertThat(result.counts().received()).isEqualTo(2 * result.counts().sent());
     }
   }
 
@@ -50,15 +51,18 @@ class WireClientIT {
               "events.wire.queue",
               new Senders(1, Rate.perSecond(5000), OptionalLong.empty(), 128),
               new Receivers(0, new ServiceSpec("workers", 2)),
+              dev.meshcheck.scenario.Placement.spread(),
               new Timing(Duration.ofMillis(500), Duration.ofSeconds(2), Duration.ofSeconds(2)),
               ClientKind.WIRE);
       WorkloadResult result = run(mesh, workload, LoadTuning.defaults(), LoadProgress.silent());
-      assertThat(result.receivers().lost()).as("lost").isZero();
-      assertThat(result.receivers().duplicates()).as("duplicates").isZero();
-      assertThat(result.receivers().perMemberCounts().values())
+      assertThat(result.counts().lost()).as("lost").isZero();
+      assertThat(result.counts().duplicates()).as("duplicates").isZero();
+      assertThat(result.placement().handledPerReceiver().values())
           .as("each member got a share")
           .allMatch(count -> count > 0);
-      assertThat(result.received()).as("one copy per group").isEqualTo(result.sent());
+      assertThat(result.counts().received())
+          .as("one copy per group")
+          .isEqualTo(result.counts().sent());
     }
   }
 
@@ -78,26 +82,29 @@ class WireClientIT {
       Duration took = Duration.ofNanos(System.nanoTime() - startNanos);
       System.out.printf(
           "wire, node 3 killed: sent %d, per subscriber %s, lost %d, took %s%n",
-          result.sent(), result.receivers().perMemberCounts(), result.receivers().lost(), took);
+          result.counts().sent(),
+          result.placement().handledPerReceiver(),
+          result.counts().lost(),
+          took);
       assertThat(killed).isTrue();
       assertThat(took).as("the run ends by itself").isLessThan(Duration.ofSeconds(20));
-      long onNode3 = result.receivers().perMemberCounts().get("subscriber-2");
+      long onNode3 = result.placement().handledPerReceiver().get("subscriber-2");
       assertThat(onNode3)
           .as("the subscriber on node 3 stopped at the kill")
-          .isLessThan(result.sent());
-      assertThat(result.receivers().perMemberCounts().get("subscriber-1"))
+          .isLessThan(result.counts().sent());
+      assertThat(result.placement().handledPerReceiver().get("subscriber-1"))
           .as("the subscriber on node 2 got everything")
-          .isEqualTo(result.sent());
-      assertThat(result.receivers().lost())
+          .isEqualTo(result.counts().sent());
+      assertThat(result.counts().lost())
           .as("what node 3's subscriber missed is lost")
-          .isEqualTo(result.sent() - onNode3);
+          .isEqualTo(result.counts().sent() - onNode3);
     }
   }
 
   private WorkloadResult run(
       RunningMesh mesh, Workload workload, LoadTuning tuning, LoadProgress progress)
       throws Exception {
-    return new LoadRun("wire", workload, mesh.nodes(), tuning, Clock.system())
+    return new LoadRun("wire", workload, mesh, tuning, Clock.system())
         .execute(out.resolve("wire.hlog"), progress, new AtomicBoolean());
   }
 
@@ -107,6 +114,7 @@ class WireClientIT {
         "events.wire",
         new Senders(1, rate, messages, 128),
         new Receivers(2, new ServiceSpec("unused", 1)),
+        dev.meshcheck.scenario.Placement.spread(),
         new Timing(Duration.ofMillis(500), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
         ClientKind.WIRE);
   }

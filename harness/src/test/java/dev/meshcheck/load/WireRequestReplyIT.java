@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
+import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
 import dev.meshcheck.scenario.Rate;
 import dev.meshcheck.scenario.Receivers;
@@ -35,19 +36,19 @@ class WireRequestReplyIT {
       WorkloadResult closed = run(mesh, requestReply(Rate.max(), OptionalLong.of(20_000), 10));
       System.out.printf(
           "wire request-reply closed loop: sent %d, received %d, per member %s, p50 %.1f us%n",
-          closed.sent(),
-          closed.received(),
-          closed.receivers().perMemberCounts(),
+          closed.counts().sent(),
+          closed.counts().received(),
+          closed.placement().handledPerReceiver(),
           closed.percentiles(Metric.LATENCY).p50());
       assertEveryRequestAnsweredOnce(closed);
-      assertThat(closed.sent()).as("the message count was reached").isEqualTo(20_000);
+      assertThat(closed.counts().sent()).as("the message count was reached").isEqualTo(20_000);
 
       WorkloadResult open = run(mesh, requestReply(Rate.perSecond(1000), OptionalLong.empty(), 3));
       System.out.printf(
           "wire request-reply 1000/s: sent %d, received %d, per member %s%n",
-          open.sent(), open.received(), open.receivers().perMemberCounts());
+          open.counts().sent(), open.counts().received(), open.placement().handledPerReceiver());
       assertEveryRequestAnsweredOnce(open);
-      assertThat(open.sent()).as("about 3 s at 1000/s").isBetween(2_500L, 3_100L);
+      assertThat(open.counts().sent()).as("about 3 s at 1000/s").isBetween(2_500L, 3_100L);
     }
   }
 
@@ -90,20 +91,24 @@ class WireRequestReplyIT {
   }
 
   private static void assertEveryRequestAnsweredOnce(WorkloadResult result) {
-    assertThat(result.errors().values()).as("errors %s", result.errors()).allMatch(n -> n == 0);
-    assertThat(result.received()).as("every request answered").isEqualTo(result.sent());
-    assertThat(result.receivers().duplicates()).as("duplicates").isZero();
-    assertThat(result.receivers().perMemberCounts().values())
+    assertThat(result.errors().byKind().values())
+        .as("errors %s", result.errors())
+        .allMatch(n -> n == 0);
+    assertThat(result.counts().received())
+        .as("every request answered")
+        .isEqualTo(result.counts().sent());
+    assertThat(result.counts().duplicates()).as("duplicates").isZero();
+    assertThat(result.placement().handledPerReceiver().values())
         .as("both members served")
         .hasSize(2)
         .allMatch(count -> count > 0);
-    assertThat(result.receivers().perMemberCounts().values().stream().mapToLong(n -> n).sum())
+    assertThat(result.placement().handledPerReceiver().values().stream().mapToLong(n -> n).sum())
         .as("per-member counts add up to the requests")
-        .isEqualTo(result.sent());
+        .isEqualTo(result.counts().sent());
   }
 
   private WorkloadResult run(RunningMesh mesh, Workload workload) throws Exception {
-    return new LoadRun("wire-rr", workload, mesh.nodes(), LoadTuning.defaults(), Clock.system())
+    return new LoadRun("wire-rr", workload, mesh, LoadTuning.defaults(), Clock.system())
         .execute(
             out.resolve("wire-rr-" + System.nanoTime() + ".hlog"),
             LoadProgress.silent(),
@@ -116,6 +121,7 @@ class WireRequestReplyIT {
         "svc.wire",
         new Senders(1, rate, messages, 128),
         new Receivers(0, new ServiceSpec("workers", 2)),
+        dev.meshcheck.scenario.Placement.spread(),
         new Timing(Duration.ofMillis(500), Duration.ofSeconds(seconds), Duration.ofSeconds(2)),
         ClientKind.WIRE);
   }

@@ -37,7 +37,8 @@ class ContainerConfigTest {
             false,
             List.of(new dev.meshcheck.scenario.LeafNodeSpec("leaf-1", "hub")),
             false,
-            Optional.empty());
+            Optional.empty(),
+            java.util.Map.of());
     ServerConfigWriter writer =
         new ServerConfigWriter(
             topology, spec -> NodeEndpoints.standardPorts(ContainerMeshLauncher.alias(spec)));

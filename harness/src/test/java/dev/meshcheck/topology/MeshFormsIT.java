@@ -81,7 +81,8 @@ class MeshFormsIT {
             false,
             List.of(),
             false,
-            java.util.Optional.empty());
+            java.util.Optional.empty(),
+            java.util.Map.of());
     try (RunningMesh mesh = TestMeshes.launcher(backend).launch(apart);
         Connection east = TestMeshes.connect(mesh.node(1));
         Connection west = TestMeshes.connect(mesh.node(6))) {

@@ -60,7 +60,7 @@ class ServerConfigWriterTest {
     assertThat(writer.render(leaf, "/data"))
         .contains(
             "remotes: [ { urls: [\"nats-leaf://n1:7422\", \"nats-leaf://n2:7422\","
-                + " \"nats-leaf://n3:7422\"] } ]")
+                + " \"nats-leaf://n3:7422\"], dont_randomize: true } ]")
         .doesNotContain("cluster {");
     assertThat(writer.render(topology.nodes().get(0), "/data")).contains("leafnodes {\n  listen");
   }

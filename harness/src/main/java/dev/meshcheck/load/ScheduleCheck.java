@@ -10,8 +10,8 @@ import org.HdrHistogram.Histogram;
  * above {@link LoadTuning#maxSendDelayP99()}, or an achieved rate more than 1% (by default) under
  * the target, makes the run invalid: its latencies describe the generator, not the mesh.
  */
-final class Validity {
-  private Validity() {}
+final class ScheduleCheck {
+  private ScheduleCheck() {}
 
   /** Why the run is invalid; empty when it is valid. Max-rate runs have no schedule to hold. */
   static List<String> reasons(

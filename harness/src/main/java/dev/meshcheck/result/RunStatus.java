@@ -1,4 +1,4 @@
-package dev.meshcheck.report;
+package dev.meshcheck.result;
 
 /** The verdict of a run, as written in summary.json's {@code status}. */
 public enum RunStatus {

@@ -1,44 +1,51 @@
-package dev.meshcheck.report;
+package dev.meshcheck.run;
 
+import dev.meshcheck.load.LoadTuning;
+import dev.meshcheck.result.RunEnvironment;
 import io.nats.client.Nats;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The environment recorded with every result, so that runs can be compared honestly: client
- * version, JVM, cores, OS and the git commit of the checkout. The caller adds topology, backend,
- * server version, image and settings.
+ * Reads the environment recorded with every result: client version, JVM, cores, OS, the git commit
+ * of the checkout and the validity thresholds, so that runs can be compared honestly.
  */
-public final class RunEnvironment {
-  private RunEnvironment() {}
+final class EnvironmentCapture {
+  private EnvironmentCapture() {}
 
-  public static Map<String, Object> capture(Path checkout) {
-    Map<String, Object> env = new LinkedHashMap<>();
-    env.put("client", "jnats " + Nats.CLIENT_VERSION);
-    env.put(
-        "jvm",
+  static RunEnvironment capture(Path checkout, LoadTuning tuning) {
+    return new RunEnvironment(
+        "jnats " + Nats.CLIENT_VERSION,
         System.getProperty("java.vm.name")
             + " "
             + System.getProperty("java.runtime.version")
             + " ("
             + System.getProperty("java.vendor")
-            + ")");
-    env.put("cores", Runtime.getRuntime().availableProcessors());
-    env.put("max_heap_bytes", Runtime.getRuntime().maxMemory());
-    env.put(
-        "os",
+            + ")",
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory(),
         System.getProperty("os.name")
             + " "
             + System.getProperty("os.version")
             + " "
-            + System.getProperty("os.arch"));
-    env.put("git_commit", gitCommit(checkout).orElse("unknown"));
-    return env;
+            + System.getProperty("os.arch"),
+        gitCommit(checkout).orElse("unknown"),
+        0,
+        tuning.maxSendDelayP99().toNanos() / 1000.0,
+        tuning.minAchievedRateFraction());
+  }
+
+  /** Sum of each heap pool's peak: an upper bound of the harness's peak heap use. */
+  static long peakHeapUsedBytes() {
+    return ManagementFactory.getMemoryPoolMXBeans().stream()
+        .filter(pool -> pool.getType() == MemoryType.HEAP)
+        .mapToLong(pool -> pool.getPeakUsage().getUsed())
+        .sum();
   }
 
   private static Optional<String> gitCommit(Path checkout) {

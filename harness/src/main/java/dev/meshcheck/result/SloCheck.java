@@ -1,4 +1,4 @@
-package dev.meshcheck.report;
+package dev.meshcheck.result;
 
 import java.util.OptionalDouble;
 

@@ -1,6 +1,5 @@
-package dev.meshcheck.report;
+package dev.meshcheck.result;
 
-import dev.meshcheck.load.WorkloadResult;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
 import dev.meshcheck.scenario.Slo;
@@ -26,7 +25,7 @@ public final class SloEvaluator {
     if (limit instanceof Slo.LatencyLimit latency) {
       double observed =
           Percentiles.atPercentileMicros(
-              result.histograms().get(Metric.LATENCY), latency.percentile());
+              result.latencies().histograms().get(Metric.LATENCY), latency.percentile());
       double limitMicros = latency.limit().toNanos() / 1000.0;
       return new SloCheck(
           latency.name(),
