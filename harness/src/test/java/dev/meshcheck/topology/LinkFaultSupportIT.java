@@ -3,6 +3,7 @@ package dev.meshcheck.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshcheck.topology.faults.Link;
 import dev.meshcheck.topology.faults.LinkFault;
 import dev.meshcheck.topology.faults.LinkFaultKind;
@@ -13,6 +14,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,56 @@ class LinkFaultSupportIT {
                     .contains("containers")
                     .contains("a bandwidth limit")
                     .contains("route"));
+  }
+
+  @Test
+  void everyRouteAndGatewayOfAProxiedMeshGoesThroughItsProxiesAlsoAfterReconnecting()
+      throws Exception {
+    try (RunningMesh mesh =
+        TestMeshes.launcher(Backend.PROCESSES)
+            .launch(
+                TestMeshes.topology("supercluster-2x3"),
+                EnumSet.of(LinkKind.ROUTE, LinkKind.GATEWAY))) {
+      assertNoDirectLinks(mesh);
+
+      mesh.linkFaults().reset(Link.gateway("east", "west"));
+      mesh.linkFaults().reset(Link.peersOf("1"));
+      for (MeshNode node : mesh.nodes()) {
+        LinkCounts.awaitRoutes(node, 2);
+        LinkCounts.awaitOutboundGateway(node, node.number() <= 3 ? "west" : "east", true);
+      }
+
+      assertNoDirectLinks(mesh);
+    }
+  }
+
+  /**
+   * Every route and outbound gateway a node dialled leads to a proxy, never to a peer's own cluster
+   * or gateway port (where gossip would have sent it).
+   */
+  private static void assertNoDirectLinks(RunningMesh mesh) throws Exception {
+    MonitorClient monitor = new MonitorClient(Duration.ofSeconds(2));
+    Set<Integer> direct = new HashSet<>();
+    for (MeshNode node : mesh.nodes()) {
+      JsonNode varz = monitor.json(node.monitorUrl(), "/varz");
+      direct.add(varz.path("cluster").path("cluster_port").asInt());
+      direct.add(varz.path("gateway").path("port").asInt());
+    }
+    for (MeshNode node : mesh.nodes()) {
+      for (JsonNode route : monitor.json(node.monitorUrl(), "/routez").path("routes")) {
+        if (route.path("did_solicit").asBoolean()) {
+          assertThat(route.path("port").asInt())
+              .as("port node %s dialled for a route", node.name())
+              .isNotIn(direct);
+        }
+      }
+      for (JsonNode gateway :
+          monitor.json(node.monitorUrl(), "/gatewayz").path("outbound_gateways")) {
+        assertThat(gateway.path("connection").path("port").asInt())
+            .as("port node %s dialled for its outbound gateway", node.name())
+            .isNotIn(direct);
+      }
+    }
   }
 
   @Test

