@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.IntervalLog;
@@ -57,8 +58,8 @@ public final class LoadRun {
 
   public WorkloadResult execute(Path hlogFile, LoadProgress progress, AtomicBoolean stopFlag)
       throws IOException, InterruptedException {
-    LoadConnections connections = new LoadConnections();
-    try (WorkloadDriver driver = driver(connections)) {
+    ConnectionEvents events = new ConnectionEvents();
+    try (WorkloadDriver driver = driver(events)) {
       driver.awaitReady(tuning.readyTimeout());
       long startNanos = clock.nanoTime() + START_DELAY_NANOS;
       long startMillis = System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000;
@@ -86,12 +87,11 @@ public final class LoadRun {
     }
   }
 
-  private WorkloadDriver driver(LoadConnections connections)
-      throws IOException, InterruptedException {
+  private WorkloadDriver driver(ConnectionEvents events) throws IOException, InterruptedException {
     if (workload.kind() == WorkloadKind.REQUEST_REPLY) {
-      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, connections);
+      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, events);
     }
-    return new FanOutDriver(workload, nodes, clock, warmup, measured, connections, tuning);
+    return new FanOutDriver(workload, nodes, clock, warmup, measured, events, tuning);
   }
 
   private List<SendLoop> sendLoops(WorkloadDriver driver, RunPhases phases, AtomicBoolean stop) {

@@ -1,5 +1,10 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.MessageSender;
+import dev.meshcheck.load.transport.Requester;
+import dev.meshcheck.load.transport.Responder;
+import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.topology.MeshNode;
@@ -20,9 +25,10 @@ import java.util.concurrent.Semaphore;
 final class RequestReplyDriver implements WorkloadDriver {
   private final Workload workload;
   private final Clock clock;
-  private final LoadConnections connections;
+  private final ConnectionEvents events;
   private final List<Responder> members = new ArrayList<>();
-  private final List<Requester> clients = new ArrayList<>();
+  private final Map<String, HandledRequests> handledByMember = new LinkedHashMap<>();
+  private final List<Client> clients = new ArrayList<>();
   private final List<String> placements = new ArrayList<>();
 
   RequestReplyDriver(
@@ -31,22 +37,25 @@ final class RequestReplyDriver implements WorkloadDriver {
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
-      LoadConnections connections)
+      ConnectionEvents events)
       throws IOException, InterruptedException {
     this.workload = workload;
     this.clock = clock;
-    this.connections = connections;
-    RequestReplyClients transport = RequestReplyClients.of(workload.client(), connections, clock);
+    this.events = events;
+    Transport transport = Transports.forClient(workload.client(), events, clock);
     try {
       for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
         MeshNode node = Placement.receiver(nodes, i);
         String name = "member-" + (i + 1);
+        HandledRequests handled = new HandledRequests();
         members.add(
-            transport.member(
+            transport.responder(
                 node.clientUrl(),
                 name,
                 workload.subject(),
-                workload.receivers().service().queueGroup()));
+                workload.receivers().service().queueGroup(),
+                handled));
+        handledByMember.put(name, handled);
         placements.add(name + " -> " + node.name());
       }
       for (int i = 0; i < workload.senders().count(); i++) {
@@ -54,7 +63,9 @@ final class RequestReplyDriver implements WorkloadDriver {
         String name = "client-" + (i + 1);
         ReplyBook replies =
             new ReplyBook(clock, warmup, measured, workload.timing().requestTimeout());
-        clients.add(transport.client(node.clientUrl(), name, workload.subject(), replies));
+        clients.add(
+            new Client(
+                transport.requester(node.clientUrl(), name, workload.subject(), replies), replies));
         placements.add(name + " -> " + node.name());
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -79,11 +90,11 @@ final class RequestReplyDriver implements WorkloadDriver {
                 + " ("
                 + String.join(", ", placements)
                 + ")"
-                + connections.errors().asSentence());
+                + events.errorsAsSentence());
       }
-      for (Requester client : clients) {
+      for (Client client : clients) {
         if (client.replies().probeReplies() == 0) {
-          client.sendProbe(probe.clone());
+          client.requester().sendProbe(probe.clone());
         }
       }
       Thread.sleep(50);
@@ -96,8 +107,8 @@ final class RequestReplyDriver implements WorkloadDriver {
   }
 
   @Override
-  public SendLoop.MessageSender senderFor(int senderIndex) {
-    return clients.get(senderIndex);
+  public MessageSender senderFor(int senderIndex) {
+    return clients.get(senderIndex).requester();
   }
 
   @Override
@@ -132,26 +143,29 @@ final class RequestReplyDriver implements WorkloadDriver {
   @Override
   public DriverReport report(long[] measuredSentBySender) {
     Map<String, Long> perMember = new LinkedHashMap<>();
-    members.forEach(m -> perMember.put(m.name(), m.measuredHandled()));
+    handledByMember.forEach((name, handled) -> perMember.put(name, handled.measured()));
     return new DriverReport(
         0,
         clients.stream().mapToLong(c -> c.replies().duplicates()).sum(),
         clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
         perMember,
         placements,
-        connections.clientSlowConsumerEvents(),
-        connections.errors().count(),
-        connections.errors().latest());
+        events.slowConsumerEvents(),
+        events.errorCount(),
+        events.latestError());
   }
 
   @Override
   public void closeSenders() {
-    clients.forEach(Requester::close);
+    clients.forEach(c -> c.requester().close());
   }
 
   @Override
   public void close() {
-    clients.forEach(Requester::close);
+    closeSenders();
     members.forEach(Responder::close);
   }
+
+  /** A requesting connection and the bookkeeping of its replies. */
+  private record Client(Requester requester, ReplyBook replies) {}
 }

@@ -1,5 +1,6 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -37,7 +38,7 @@ final class WireSubscription implements AutoCloseable {
 
   private final WireConnection connection;
   private final Handler handler;
-  private final ConnectionErrors errors;
+  private final ConnectionEvents events;
   private final String name;
   private final Thread reader;
   private final CountDownLatch confirmed = new CountDownLatch(1);
@@ -46,11 +47,11 @@ final class WireSubscription implements AutoCloseable {
   private volatile boolean closed;
 
   private WireSubscription(
-      String name, WireConnection connection, Handler handler, ConnectionErrors errors) {
+      String name, WireConnection connection, Handler handler, ConnectionEvents events) {
     this.name = name;
     this.connection = connection;
     this.handler = handler;
-    this.errors = errors;
+    this.events = events;
     this.reader = new Thread(this::readUntilClosed, "meshcheck-wire-" + name);
     reader.setDaemon(true);
   }
@@ -66,9 +67,9 @@ final class WireSubscription implements AutoCloseable {
       String subject,
       String queueGroup,
       Handler handler,
-      ConnectionErrors errors)
+      ConnectionEvents events)
       throws IOException, InterruptedException {
-    WireSubscription subscription = new WireSubscription(name, connection, handler, errors);
+    WireSubscription subscription = new WireSubscription(name, connection, handler, events);
     String queue = queueGroup == null ? "" : " " + queueGroup;
     connection.write(
         ("SUB " + subject + queue + " 1\r\nPING\r\n").getBytes(StandardCharsets.UTF_8));
@@ -154,7 +155,7 @@ final class WireSubscription implements AutoCloseable {
     @Override
     public void onError(String serverMessage) {
       lastServerError = serverMessage;
-      errors.record(name, serverMessage);
+      events.recordError(name, serverMessage);
     }
   }
 }

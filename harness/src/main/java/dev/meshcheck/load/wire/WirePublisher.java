@@ -1,5 +1,7 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Publisher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,12 +13,12 @@ import java.util.concurrent.locks.LockSupport;
  * <len>\r\n<payload>\r\n} to one big array on the sending thread (no allocation, no hand-off) and
  * writes the array to the socket when it is full or the sender is about to wait ({@link
  * #pushBuffered}). A reader thread answers the server's {@code PING}s, reports its {@code -ERR}s to
- * the run's {@link ConnectionErrors}, counts {@code PONG}s for {@link #flush} and hands messages
+ * the run's {@link ConnectionEvents}, counts {@code PONG}s for {@link #flush} and hands messages
  * (replies to a requester) to its {@link Inbound}. Once the socket breaks, every send is refused.
  * {@code send}, {@code pushBuffered} and {@code flush} belong to one thread at a time; closing
  * stops the reader and the socket.
  */
-final class WirePublisher implements FanOutPublisher {
+final class WirePublisher implements Publisher {
   /** What the reader thread does with the messages the connection receives; reader thread only. */
   interface Inbound {
     Inbound IGNORE = new Inbound() {};
@@ -38,15 +40,15 @@ final class WirePublisher implements FanOutPublisher {
   private final Thread reader;
   private final AtomicLong pongs = new AtomicLong();
   private final String name;
-  private final ConnectionErrors errors;
+  private final ConnectionEvents events;
   private int outFilled;
   private byte[] header = new byte[0];
   private int headerPayloadBytes = -1;
   private volatile boolean broken;
   private volatile boolean closed;
 
-  WirePublisher(WireConnection connection, String subject, String name, ConnectionErrors errors) {
-    this(connection, subject, null, name, Inbound.IGNORE, errors);
+  WirePublisher(WireConnection connection, String subject, String name, ConnectionEvents events) {
+    this(connection, subject, null, name, Inbound.IGNORE, events);
   }
 
   /** Publishes with {@code replySubject} (none when null) and hands received messages on. */
@@ -56,10 +58,10 @@ final class WirePublisher implements FanOutPublisher {
       String replySubject,
       String name,
       Inbound inbound,
-      ConnectionErrors errors) {
+      ConnectionEvents events) {
     this.connection = connection;
     this.name = name;
-    this.errors = errors;
+    this.events = events;
     String reply = replySubject == null ? "" : replySubject + " ";
     this.pubPrefix = ("PUB " + subject + " " + reply).getBytes(StandardCharsets.US_ASCII);
     this.inbound = inbound;
@@ -214,7 +216,7 @@ final class WirePublisher implements FanOutPublisher {
 
     @Override
     public void onError(String serverMessage) {
-      errors.record(name, serverMessage);
+      events.recordError(name, serverMessage);
     }
   }
 }

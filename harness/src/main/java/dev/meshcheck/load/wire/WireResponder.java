@@ -1,5 +1,8 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.RequestListener;
+import dev.meshcheck.load.transport.Responder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -13,9 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class WireResponder implements Responder {
   private static final byte[] PUB = "PUB ".getBytes(StandardCharsets.US_ASCII);
 
-  private final String name;
   private final WireConnection connection;
-  private final HandledRequests handled = new HandledRequests();
+  private final RequestListener requests;
   private final WireSubscription subscription;
   // Written by the subscription's reading thread only.
   private byte[] out = new byte[64 * 1024];
@@ -26,12 +28,13 @@ final class WireResponder implements Responder {
       WireConnection connection,
       String subject,
       String queueGroup,
-      ConnectionErrors errors)
+      RequestListener requests,
+      ConnectionEvents events)
       throws IOException, InterruptedException {
-    this.name = name;
     this.connection = connection;
+    this.requests = requests;
     this.subscription =
-        WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), errors);
+        WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), events);
   }
 
   private void appendReply(
@@ -74,16 +77,6 @@ final class WireResponder implements Responder {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
-  public long measuredHandled() {
-    return handled.measured();
-  }
-
-  @Override
   public void close() {
     subscription.close();
   }
@@ -91,13 +84,13 @@ final class WireResponder implements Responder {
   private final class Echoing implements WireSubscription.Handler {
     @Override
     public void onMessage(byte[] buffer, int offset, int length) {
-      handled.count(buffer, offset, length); // no reply subject: nothing to answer
+      requests.onRequest(buffer, offset, length); // no reply subject: nothing to answer
     }
 
     @Override
     public void onMessageWithReply(
         byte[] buffer, int replyOffset, int replyLength, int offset, int length) {
-      handled.count(buffer, offset, length);
+      requests.onRequest(buffer, offset, length);
       appendReply(buffer, replyOffset, replyLength, offset, length);
     }
 

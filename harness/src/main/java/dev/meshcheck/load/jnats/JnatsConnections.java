@@ -1,5 +1,6 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
 import io.nats.client.Connection;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
@@ -8,19 +9,22 @@ import io.nats.client.Options;
 import io.nats.client.impl.NoOpStatistics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Opens the generator's client connections with settings chosen for load: reconnect forever,
  * quickly (a killed node's clients move to the others, which the server advertises), a bigger
- * outgoing queue and socket buffer, and errors counted instead of logged per event. Thread-safe.
+ * outgoing queue and socket buffer, and errors counted in the run's {@link ConnectionEvents}
+ * instead of logged per event. Thread-safe.
  */
-final class LoadConnections {
+final class JnatsConnections {
   private static final int SOCKET_BUFFER_BYTES = 2 * 1024 * 1024;
   private static final int OUTGOING_QUEUE_MESSAGES = 65_536;
 
-  private final LongAdder clientSlowConsumerEvents = new LongAdder();
-  private final ConnectionErrors errors = new ConnectionErrors();
+  private final ConnectionEvents events;
+
+  JnatsConnections(ConnectionEvents events) {
+    this.events = events;
+  }
 
   /** Closes a connection this opened; an interrupt ends the wait for it and is kept. */
   static void close(Connection connection) {
@@ -59,30 +63,20 @@ final class LoadConnections {
     }
   }
 
-  /** Times jnats dropped messages for a subscription whose pending limit was exceeded. */
-  long clientSlowConsumerEvents() {
-    return clientSlowConsumerEvents.sum();
-  }
-
-  /** What every connection of the run reported, jnats's and the wire client's alike. */
-  ConnectionErrors errors() {
-    return errors;
-  }
-
   private final class CountingErrorListener implements ErrorListener {
     @Override
     public void errorOccurred(Connection conn, String error) {
-      errors.record(conn.getOptions().getConnectionName(), error);
+      events.recordError(conn.getOptions().getConnectionName(), error);
     }
 
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
-      errors.record(conn.getOptions().getConnectionName(), exp.toString());
+      events.recordError(conn.getOptions().getConnectionName(), exp.toString());
     }
 
     @Override
     public void slowConsumerDetected(Connection conn, Consumer consumer) {
-      clientSlowConsumerEvents.increment();
+      events.recordSlowConsumer();
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
