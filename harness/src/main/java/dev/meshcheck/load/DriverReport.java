@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.Reconnect;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,8 @@ import java.util.Optional;
  * @param connectionErrors errors the client connections reported (server {@code -ERR}s, jnats's
  *     asynchronous exceptions), over the whole run
  * @param lastConnectionError the latest of those, with the connection's name
+ * @param reconnects every time a connection lost its server and connected again, over the whole
+ *     run, with how long it took
  */
 public record DriverReport(
     long lost,
@@ -23,9 +26,11 @@ public record DriverReport(
     List<String> placements,
     long clientSlowConsumerEvents,
     long connectionErrors,
-    Optional<String> lastConnectionError) {
+    Optional<String> lastConnectionError,
+    List<Reconnect> reconnects) {
   public DriverReport {
     perMemberCounts = Map.copyOf(perMemberCounts);
     placements = List.copyOf(placements);
+    reconnects = List.copyOf(reconnects);
   }
 }

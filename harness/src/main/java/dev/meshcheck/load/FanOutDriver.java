@@ -216,7 +216,8 @@ final class FanOutDriver implements WorkloadDriver {
         placements,
         events.slowConsumerEvents(),
         events.errorCount(),
-        events.latestError());
+        events.latestError(),
+        events.reconnects());
   }
 
   @Override

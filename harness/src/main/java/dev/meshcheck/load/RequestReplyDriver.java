@@ -152,7 +152,8 @@ final class RequestReplyDriver implements WorkloadDriver {
         placements,
         events.slowConsumerEvents(),
         events.errorCount(),
-        events.latestError());
+        events.latestError(),
+        events.reconnects());
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshcheck.load.WorkloadResult;
+import dev.meshcheck.load.transport.Reconnect;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.IntervalPoint;
 import dev.meshcheck.measure.Metric;
@@ -67,6 +68,15 @@ final class SummaryJson {
     node.put("client_slow_consumer_events", w.receivers().clientSlowConsumerEvents());
     node.put("connection_errors", w.receivers().connectionErrors());
     node.put("last_connection_error", w.receivers().lastConnectionError().orElse(null));
+    ArrayNode reconnects = node.putArray("reconnects");
+    for (Reconnect r : w.receivers().reconnects()) {
+      reconnects
+          .addObject()
+          .put("connection", r.connectionName())
+          .put("from", r.fromUrl())
+          .put("to", r.toUrl())
+          .put("took_ms", round(r.took().toNanos() / 1e6));
+    }
     node.put("delivered_per_sec", round(w.deliveredPerSecond()));
     node.put("delivered_bytes_per_sec", round(w.deliveredBytesPerSecond()));
     node.set("latency_us", percentiles(w.percentiles(Metric.LATENCY)));

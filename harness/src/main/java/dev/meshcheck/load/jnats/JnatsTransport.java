@@ -24,7 +24,7 @@ public final class JnatsTransport implements Transport {
   private final LongSupplier nanoClock;
 
   public JnatsTransport(ConnectionEvents events, LongSupplier nanoClock) {
-    this.connections = new JnatsConnections(events);
+    this.connections = new JnatsConnections(events, nanoClock);
     this.nanoClock = nanoClock;
   }
 

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * A {@link Requester} on a {@link WireConnection}: the sending thread appends {@code PUB <subject>
+ * A {@link Requester} on a {@link WireLink}: the sending thread appends {@code PUB <subject>
  * <reply> <len>} to a {@link WirePublisher}'s buffer and writes it out itself when the loop is
  * about to wait (no writer thread); the publisher's reader thread parses the replies ({@code MSG}
  * on the client's reply subject, or an {@code HMSG} with status 503 when nobody serves the subject)
@@ -24,7 +24,7 @@ final class WireRequester implements Requester {
 
   WireRequester(
       String name,
-      WireConnection connection,
+      WireLink link,
       String subject,
       LongSupplier nanoClock,
       ReplyHandler replies,
@@ -33,14 +33,16 @@ final class WireRequester implements Requester {
     String replySubject = "_INBOX.meshcheck." + NUID.nextGlobal();
     this.publisher =
         new WirePublisher(
-            connection, subject, replySubject, name, new Replies(nanoClock, replies), events);
+            link, subject, replySubject, name, new Replies(nanoClock, replies), events);
     try {
-      connection.write(("SUB " + replySubject + " 1\r\n").getBytes(StandardCharsets.US_ASCII));
+      byte[] subscribe = ("SUB " + replySubject + " 1\r\n").getBytes(StandardCharsets.US_ASCII);
+      link.renewOnReconnect(subscribe);
+      link.write(subscribe);
       if (!publisher.flush(SUBSCRIBE_TIMEOUT)) {
         throw new IOException(
             name
                 + " could not subscribe to its replies at "
-                + connection.url()
+                + link.url()
                 + " within "
                 + SUBSCRIBE_TIMEOUT);
       }

@@ -7,8 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link Responder} on a {@link WireConnection}: a {@link WireSubscription} in the service's
- * queue group whose thread, for every {@code MSG} with a reply subject, appends {@code PUB <reply>
+ * A {@link Responder} on a {@link WireLink}: a {@link WireSubscription} in the service's queue
+ * group whose thread, for every {@code MSG} with a reply subject, appends {@code PUB <reply>
  * <len>\r\n<payload>\r\n} echoing the payload. The replies of one read are written to the socket as
  * soon as that read is parsed, by the same thread: a reply never waits for more input. Closing
  * stops the thread and closes the socket.
@@ -16,7 +16,7 @@ import java.nio.charset.StandardCharsets;
 final class WireResponder implements Responder {
   private static final byte[] PUB = "PUB ".getBytes(StandardCharsets.US_ASCII);
 
-  private final WireConnection connection;
+  private final WireLink link;
   private final RequestListener requests;
   private final WireSubscription subscription;
   // Written by the subscription's reading thread only.
@@ -25,16 +25,16 @@ final class WireResponder implements Responder {
 
   WireResponder(
       String name,
-      WireConnection connection,
+      WireLink link,
       String subject,
       String queueGroup,
       RequestListener requests,
       ConnectionEvents events)
       throws IOException, InterruptedException {
-    this.connection = connection;
+    this.link = link;
     this.requests = requests;
     this.subscription =
-        WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), events);
+        WireSubscription.open(name, link, subject, queueGroup, new Echoing(), events);
   }
 
   private void appendReply(
@@ -97,8 +97,13 @@ final class WireResponder implements Responder {
     @Override
     public void afterRead() throws IOException {
       if (outFilled > 0) {
-        connection.write(out, 0, outFilled);
-        outFilled = 0;
+        try {
+          link.write(out, 0, outFilled);
+        } finally {
+          // Written, or lost with the connection: a partial write cannot be resumed elsewhere
+          // without sending some replies twice; their requests time out instead.
+          outFilled = 0;
+        }
       }
     }
   }

@@ -8,16 +8,17 @@ import java.io.IOException;
 import java.util.function.LongSupplier;
 
 /**
- * A fan-out receiver on a {@link WireConnection}: a {@link WireSubscription} whose thread hands
- * each payload, parsed in place, to the receiver's {@link DeliveryHandler}. A broken socket ends
- * the thread (what it missed then counts as lost). Closing stops the thread and closes the socket.
+ * A fan-out receiver on a {@link WireLink}: a {@link WireSubscription} whose thread hands each
+ * payload, parsed in place, to the receiver's {@link DeliveryHandler}. When its server goes, it
+ * reconnects to another and subscribes again (what it missed meanwhile counts as lost). Closing
+ * stops the thread and closes the socket.
  */
 final class WireSubscriber implements Receiver {
   private final WireSubscription subscription;
 
   WireSubscriber(
       ReceiverSpec spec,
-      WireConnection connection,
+      WireLink link,
       DeliveryHandler deliveries,
       LongSupplier nanoClock,
       ConnectionEvents events)
@@ -25,7 +26,7 @@ final class WireSubscriber implements Receiver {
     this.subscription =
         WireSubscription.open(
             spec.name(),
-            connection,
+            link,
             spec.subject(),
             spec.queueGroup(),
             new Recording(deliveries, nanoClock),

@@ -11,18 +11,16 @@ import dev.meshcheck.load.transport.Requester;
 import dev.meshcheck.load.transport.Responder;
 import dev.meshcheck.load.transport.Transport;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * The load's connections on meshcheck's own plain-socket NATS protocol client ({@link
- * WireConnection}): no writer or dispatcher threads between the generator and the socket, no TLS,
- * no reconnect. The server's {@code -ERR}s go to the run's {@link ConnectionEvents}; receive times
+ * WireConnection}): no writer or dispatcher threads between the generator and the socket, no TLS. A
+ * connection that loses its server reconnects to another node of the mesh ({@link WireLink}). The
+ * server's {@code -ERR}s and the reconnects go to the run's {@link ConnectionEvents}; receive times
  * are read from {@code nanoClock}. Thread-safe.
  */
 public final class WireTransport implements Transport {
-  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-
   private final ConnectionEvents events;
   private final LongSupplier nanoClock;
 
@@ -33,19 +31,17 @@ public final class WireTransport implements Transport {
 
   @Override
   public Publisher publisher(String url, String name, String subject) throws IOException {
-    return new WirePublisher(
-        WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT), subject, name, events);
+    return new WirePublisher(link(url, name), subject, name, events);
   }
 
   @Override
   public Receiver receiver(String url, ReceiverSpec spec, DeliveryHandler deliveries)
       throws IOException, InterruptedException {
-    WireConnection connection =
-        WireConnection.open(url, "meshcheck-" + spec.name(), CONNECT_TIMEOUT);
+    WireLink link = link(url, spec.name());
     try {
-      return new WireSubscriber(spec, connection, deliveries, nanoClock, events);
+      return new WireSubscriber(spec, link, deliveries, nanoClock, events);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      connection.close();
+      link.close();
       throw e;
     }
   }
@@ -53,11 +49,11 @@ public final class WireTransport implements Transport {
   @Override
   public Requester requester(String url, String name, String subject, ReplyHandler replies)
       throws IOException, InterruptedException {
-    WireConnection connection = WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT);
+    WireLink link = link(url, name);
     try {
-      return new WireRequester(name, connection, subject, nanoClock, replies, events);
+      return new WireRequester(name, link, subject, nanoClock, replies, events);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      connection.close();
+      link.close();
       throw e;
     }
   }
@@ -66,12 +62,16 @@ public final class WireTransport implements Transport {
   public Responder responder(
       String url, String name, String subject, String queueGroup, RequestListener requests)
       throws IOException, InterruptedException {
-    WireConnection connection = WireConnection.open(url, "meshcheck-" + name, CONNECT_TIMEOUT);
+    WireLink link = link(url, name);
     try {
-      return new WireResponder(name, connection, subject, queueGroup, requests, events);
+      return new WireResponder(name, link, subject, queueGroup, requests, events);
     } catch (IOException | InterruptedException | RuntimeException e) {
-      connection.close();
+      link.close();
       throw e;
     }
+  }
+
+  private WireLink link(String url, String name) throws IOException {
+    return WireLink.open(url, "meshcheck-" + name, events, nanoClock);
   }
 }
