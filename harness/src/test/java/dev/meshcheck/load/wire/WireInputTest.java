@@ -1,4 +1,4 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -85,21 +85,6 @@ class WireInputTest {
     assertThatThrownBy(() -> readAll(new ChunkedStream(bytes, 64), 64))
         .isInstanceOf(ProtocolException.class)
         .hasMessageContaining("malformed MSG");
-  }
-
-  @Test
-  void aStampedPayloadIsDecodedInPlaceAtItsOffset() {
-    byte[] buffer = new byte[64];
-    byte[] stamp = new byte[Stamp.BYTES];
-    Stamp.write(stamp, 3, 42, 1_000, 2_000, Stamp.MEASURED);
-    System.arraycopy(stamp, 0, buffer, 10, stamp.length);
-    assertThat(Stamp.isStamped(buffer, 10, 40)).isTrue();
-    assertThat(Stamp.isStamped(buffer, 10, Stamp.BYTES - 1)).as("too short").isFalse();
-    assertThat(Stamp.senderId(buffer, 10)).isEqualTo(3);
-    assertThat(Stamp.sequence(buffer, 10)).isEqualTo(42);
-    assertThat(Stamp.intendedNanos(buffer, 10)).isEqualTo(1_000);
-    assertThat(Stamp.sentNanos(buffer, 10)).isEqualTo(2_000);
-    assertThat(Stamp.phase(buffer, 10)).isEqualTo(Stamp.MEASURED);
   }
 
   private static List<String> readAll(InputStream in, int bufferBytes) throws IOException {

@@ -1,6 +1,9 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Reconnect;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.Consumer;
 import io.nats.client.ErrorListener;
 import io.nats.client.Nats;
@@ -8,19 +11,25 @@ import io.nats.client.Options;
 import io.nats.client.impl.NoOpStatistics;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /**
  * Opens the generator's client connections with settings chosen for load: reconnect forever,
  * quickly (a killed node's clients move to the others, which the server advertises), a bigger
- * outgoing queue and socket buffer, and errors counted instead of logged per event. Thread-safe.
+ * outgoing queue and socket buffer, and errors counted in the run's {@link ConnectionEvents}
+ * instead of logged per event. Thread-safe.
  */
-final class LoadConnections {
+final class JnatsConnections {
   private static final int SOCKET_BUFFER_BYTES = 2 * 1024 * 1024;
   private static final int OUTGOING_QUEUE_MESSAGES = 65_536;
 
-  private final LongAdder clientSlowConsumerEvents = new LongAdder();
-  private final ConnectionErrors errors = new ConnectionErrors();
+  private final ConnectionEvents events;
+  private final LongSupplier nanoClock;
+
+  JnatsConnections(ConnectionEvents events, LongSupplier nanoClock) {
+    this.events = events;
+    this.nanoClock = nanoClock;
+  }
 
   /** Closes a connection this opened; an interrupt ends the wait for it and is kept. */
   static void close(Connection connection) {
@@ -46,6 +55,7 @@ final class LoadConnections {
             .maxMessagesInOutgoingQueue(OUTGOING_QUEUE_MESSAGES)
             .writeQueuePushTimeout(Duration.ofSeconds(1))
             .errorListener(new CountingErrorListener())
+            .connectionListener(new ReconnectTimer(url))
             // jnats counts every message in shared atomics by default; nothing here reads them.
             .statisticsCollector(new NoOpStatistics())
             // Subjects come from validated scenarios (literal tokens) and generated inboxes.
@@ -59,30 +69,53 @@ final class LoadConnections {
     }
   }
 
-  /** Times jnats dropped messages for a subscription whose pending limit was exceeded. */
-  long clientSlowConsumerEvents() {
-    return clientSlowConsumerEvents.sum();
-  }
+  /**
+   * Times each reconnect from jnats's DISCONNECTED to its RESUBSCRIBED (subscriptions sent again
+   * and flushed), as the wire client times its own. jnats calls it from its executor.
+   */
+  private final class ReconnectTimer implements ConnectionListener {
+    private String connectedUrl;
+    private long lostAtNanos = -1;
+    private String lostUrl;
 
-  /** What every connection of the run reported, jnats's and the wire client's alike. */
-  ConnectionErrors errors() {
-    return errors;
+    ReconnectTimer(String url) {
+      this.connectedUrl = url;
+    }
+
+    @Override
+    public synchronized void connectionEvent(Connection conn, Events type) {
+      if (type == Events.DISCONNECTED) {
+        lostAtNanos = nanoClock.getAsLong();
+        lostUrl = connectedUrl;
+      } else if (type == Events.RESUBSCRIBED && lostAtNanos >= 0) {
+        String url = conn.getConnectedUrl() == null ? "?" : conn.getConnectedUrl();
+        events.recordReconnect(
+            new Reconnect(
+                conn.getOptions().getConnectionName(),
+                lostUrl,
+                url,
+                lostAtNanos,
+                nanoClock.getAsLong() - lostAtNanos));
+        connectedUrl = url;
+        lostAtNanos = -1;
+      }
+    }
   }
 
   private final class CountingErrorListener implements ErrorListener {
     @Override
     public void errorOccurred(Connection conn, String error) {
-      errors.record(conn.getOptions().getConnectionName(), error);
+      events.recordError(conn.getOptions().getConnectionName(), error);
     }
 
     @Override
     public void exceptionOccurred(Connection conn, Exception exp) {
-      errors.record(conn.getOptions().getConnectionName(), exp.toString());
+      events.recordError(conn.getOptions().getConnectionName(), exp.toString());
     }
 
     @Override
     public void slowConsumerDetected(Connection conn, Consumer consumer) {
-      clientSlowConsumerEvents.increment();
+      events.recordSlowConsumer();
     }
   }
 }

@@ -1,5 +1,7 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.RequestListener;
+import dev.meshcheck.load.transport.Responder;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -8,23 +10,21 @@ import java.time.Duration;
 /**
  * A {@link Responder} on a jnats connection: subscribes to the subject in the queue group and
  * echoes every request's payload (the stamp) back to its reply subject from its dispatcher thread.
- * Counts measured requests for the fairness statistics. Closing it closes its connection.
+ * Tells its {@link RequestListener} about each request first. Closing it closes its connection.
  */
-final class ServiceMember implements Responder {
-  private final String name;
+final class JnatsResponder implements Responder {
   private final Connection connection;
-  private final HandledRequests handled;
+  private final RequestListener requests;
 
-  ServiceMember(
+  JnatsResponder(
       String name,
       Connection connection,
       String subject,
       String queueGroup,
-      HandledRequests handled)
+      RequestListener requests)
       throws InterruptedException {
-    this.name = name;
     this.connection = connection;
-    this.handled = handled;
+    this.requests = requests;
     Dispatcher dispatcher = connection.createDispatcher(this::onRequest);
     dispatcher.subscribe(subject, queueGroup);
     try {
@@ -36,7 +36,7 @@ final class ServiceMember implements Responder {
 
   private void onRequest(Message request) {
     byte[] data = request.getData();
-    handled.count(data, 0, data.length);
+    requests.onRequest(data, 0, data.length);
     String replyTo = request.getReplyTo();
     if (replyTo != null) {
       connection.publish(replyTo, data);
@@ -44,12 +44,7 @@ final class ServiceMember implements Responder {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public void close() {
-    LoadConnections.close(connection);
+    JnatsConnections.close(connection);
   }
 }

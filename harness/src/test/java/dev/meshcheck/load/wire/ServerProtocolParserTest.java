@@ -1,4 +1,4 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,7 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.ReplyHandler;
+import dev.meshcheck.load.transport.Requester;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
@@ -7,6 +9,7 @@ import io.nats.client.NUID;
 import io.nats.client.support.Status;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * A {@link Requester} on a jnats connection: requests are plain publishes with one fixed reply
@@ -17,15 +20,20 @@ final class JnatsRequester implements Requester {
   private final Connection connection;
   private final String subject;
   private final String replySubject;
-  private final Clock clock;
-  private final ReplyBook replies;
+  private final LongSupplier nanoClock;
+  private final ReplyHandler replies;
 
-  JnatsRequester(String name, Connection connection, String subject, Clock clock, ReplyBook replies)
+  JnatsRequester(
+      String name,
+      Connection connection,
+      String subject,
+      LongSupplier nanoClock,
+      ReplyHandler replies)
       throws InterruptedException {
     this.connection = connection;
     this.subject = subject;
     this.replySubject = "_INBOX.meshcheck." + NUID.nextGlobal();
-    this.clock = clock;
+    this.nanoClock = nanoClock;
     this.replies = replies;
     Dispatcher dispatcher = connection.createDispatcher(this::onReply);
     dispatcher.subscribe(replySubject);
@@ -47,7 +55,7 @@ final class JnatsRequester implements Requester {
   }
 
   private void onReply(Message reply) {
-    long completed = clock.nanoTime();
+    long completed = nanoClock.getAsLong();
     if (reply.isStatusMessage()) {
       if (reply.getStatus().getCode() == Status.NO_RESPONDERS_CODE) {
         replies.onNoResponders();
@@ -61,12 +69,7 @@ final class JnatsRequester implements Requester {
   }
 
   @Override
-  public ReplyBook replies() {
-    return replies;
-  }
-
-  @Override
   public void close() {
-    LoadConnections.close(connection);
+    JnatsConnections.close(connection);
   }
 }

@@ -1,5 +1,7 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Publisher;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,16 +9,17 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A publisher on a {@link WireConnection}: {@link #send} appends {@code PUB <subject> [reply-to]
+ * A publisher on a {@link WireLink}: {@link #send} appends {@code PUB <subject> [reply-to]
  * <len>\r\n<payload>\r\n} to one big array on the sending thread (no allocation, no hand-off) and
  * writes the array to the socket when it is full or the sender is about to wait ({@link
  * #pushBuffered}). A reader thread answers the server's {@code PING}s, reports its {@code -ERR}s to
- * the run's {@link ConnectionErrors}, counts {@code PONG}s for {@link #flush} and hands messages
- * (replies to a requester) to its {@link Inbound}. Once the socket breaks, every send is refused.
- * {@code send}, {@code pushBuffered} and {@code flush} belong to one thread at a time; closing
- * stops the reader and the socket.
+ * the run's {@link ConnectionEvents}, counts {@code PONG}s for {@link #flush}, hands messages
+ * (replies to a requester) to its {@link Inbound}, and reconnects when the socket breaks. While it
+ * reconnects, sends are refused; what the array held when the socket broke is lost. {@code send},
+ * {@code pushBuffered} and {@code flush} belong to one thread at a time; closing stops the reader
+ * and the socket.
  */
-final class WirePublisher implements FanOutPublisher {
+final class WirePublisher implements Publisher {
   /** What the reader thread does with the messages the connection receives; reader thread only. */
   interface Inbound {
     Inbound IGNORE = new Inbound() {};
@@ -29,41 +32,41 @@ final class WirePublisher implements FanOutPublisher {
 
   private static final int OUT_BUFFER_BYTES = 256 * 1024;
   private static final byte[] CRLF = {'\r', '\n'};
+  private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
 
-  private final WireConnection connection;
+  private final WireLink link;
   private final byte[] pubPrefix;
   private final byte[] out = new byte[OUT_BUFFER_BYTES];
   private final Inbound inbound;
   private final Thread reader;
   private final AtomicLong pongs = new AtomicLong();
   private final String name;
-  private final ConnectionErrors errors;
+  private final ConnectionEvents events;
   private int outFilled;
   private byte[] header = new byte[0];
   private int headerPayloadBytes = -1;
-  private volatile boolean broken;
   private volatile boolean closed;
 
-  WirePublisher(WireConnection connection, String subject, String name, ConnectionErrors errors) {
-    this(connection, subject, null, name, Inbound.IGNORE, errors);
+  WirePublisher(WireLink link, String subject, String name, ConnectionEvents events) {
+    this(link, subject, null, name, Inbound.IGNORE, events);
   }
 
   /** Publishes with {@code replySubject} (none when null) and hands received messages on. */
   WirePublisher(
-      WireConnection connection,
+      WireLink link,
       String subject,
       String replySubject,
       String name,
       Inbound inbound,
-      ConnectionErrors errors) {
-    this.connection = connection;
+      ConnectionEvents events) {
+    this.link = link;
     this.name = name;
-    this.errors = errors;
+    this.events = events;
     String reply = replySubject == null ? "" : replySubject + " ";
     this.pubPrefix = ("PUB " + subject + " " + reply).getBytes(StandardCharsets.US_ASCII);
     this.inbound = inbound;
-    this.reader = new Thread(this::readUntilBroken, "meshcheck-wire-" + name);
+    this.reader = new Thread(this::readUntilClosed, "meshcheck-wire-" + name);
     reader.setDaemon(true);
     reader.start();
   }
@@ -75,7 +78,8 @@ final class WirePublisher implements FanOutPublisher {
 
   @Override
   public boolean send(byte[] payload) {
-    if (broken) {
+    if (!link.isUp()) {
+      outFilled = 0;
       return false;
     }
     byte[] line = headerFor(payload.length);
@@ -108,10 +112,9 @@ final class WirePublisher implements FanOutPublisher {
 
   private boolean writeDirectly(byte[] line, byte[] payload) {
     try {
-      connection.write(line, payload, CRLF);
+      link.write(line, payload, CRLF);
       return true;
     } catch (IOException e) {
-      broken = true;
       return false;
     }
   }
@@ -123,14 +126,13 @@ final class WirePublisher implements FanOutPublisher {
 
   private boolean writeBuffered() {
     if (outFilled == 0) {
-      return !broken;
+      return link.isUp();
     }
     try {
-      connection.write(out, 0, outFilled);
+      link.write(out, 0, outFilled);
       return true;
     } catch (IOException e) {
-      broken = true; // what the buffer held is lost; later sends are refused
-      return false;
+      return false; // what the buffer held is lost; sends are refused until the reader reconnects
     } finally {
       outFilled = 0;
     }
@@ -144,13 +146,12 @@ final class WirePublisher implements FanOutPublisher {
       return false;
     }
     try {
-      connection.sendPing();
+      link.write(PING);
     } catch (IOException e) {
-      broken = true;
       return false;
     }
     // The server answers PINGs in order, so a PONG after ours means everything before it arrived.
-    while (pongs.get() == before && !broken) {
+    while (pongs.get() == before && link.isUp()) {
       if (System.nanoTime() > deadline) {
         return false;
       }
@@ -162,23 +163,21 @@ final class WirePublisher implements FanOutPublisher {
     return pongs.get() > before;
   }
 
-  private void readUntilBroken() {
+  private void readUntilClosed() {
     ServerProtocolParser.Listener listener = new ControlListener();
     try {
       while (!closed) {
-        connection.readAndParse(listener);
+        link.readAndParse(listener);
       }
     } catch (IOException e) {
-      // Closed by us, by the server or by a dead node: sends are refused from now on.
-    } finally {
-      broken = true;
+      // Closed by us (a reconnect ends only when the link is closed or interrupted).
     }
   }
 
   @Override
   public void close() {
     closed = true;
-    connection.close();
+    link.close();
     try {
       reader.join(5_000);
     } catch (InterruptedException e) {
@@ -201,10 +200,15 @@ final class WirePublisher implements FanOutPublisher {
     @Override
     public void onPing() {
       try {
-        connection.write(PONG);
+        link.write(PONG);
       } catch (IOException e) {
-        broken = true;
+        // The link closed the connection; the reader's next read reconnects.
       }
+    }
+
+    @Override
+    public void onInfo(String json) {
+      link.learn(json);
     }
 
     @Override
@@ -214,7 +218,7 @@ final class WirePublisher implements FanOutPublisher {
 
     @Override
     public void onError(String serverMessage) {
-      errors.record(name, serverMessage);
+      events.recordError(name, serverMessage);
     }
   }
 }

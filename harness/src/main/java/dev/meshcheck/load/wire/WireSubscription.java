@@ -1,5 +1,6 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,13 +8,15 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One subscription on a {@link WireConnection} and the one daemon thread that reads it. {@link
- * #open} sends {@code SUB <subject> [queue] 1} and a {@code PING}, and returns once the server's
- * {@code PONG} confirms the subscription. The thread then parses each read in place, hands the
- * messages to a {@link Handler} and answers {@code PING}s itself; it ends when the socket breaks or
- * the subscription is closed. Closing closes the socket and waits up to 5 s for the thread.
+ * One subscription on a {@link WireLink} and the one daemon thread that reads it. {@link #open}
+ * sends {@code SUB <subject> [queue] 1} and a {@code PING}, and returns once the server's {@code
+ * PONG} confirms the subscription. The thread then parses each read in place, hands the messages to
+ * a {@link Handler} and answers {@code PING}s itself; when the socket breaks, it reconnects to
+ * another server and subscribes again there (what was sent meanwhile is missed). It ends when the
+ * subscription is closed. Closing closes the socket and waits up to 5 s for the thread.
  */
 final class WireSubscription implements AutoCloseable {
+  private static final byte[] PING = "PING\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte[] PONG = "PONG\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final Duration CONFIRM_TIMEOUT = Duration.ofSeconds(5);
 
@@ -35,9 +38,9 @@ final class WireSubscription implements AutoCloseable {
     default void afterRead() throws IOException {}
   }
 
-  private final WireConnection connection;
+  private final WireLink link;
   private final Handler handler;
-  private final ConnectionErrors errors;
+  private final ConnectionEvents events;
   private final String name;
   private final Thread reader;
   private final CountDownLatch confirmed = new CountDownLatch(1);
@@ -45,12 +48,11 @@ final class WireSubscription implements AutoCloseable {
   private volatile IOException failure;
   private volatile boolean closed;
 
-  private WireSubscription(
-      String name, WireConnection connection, Handler handler, ConnectionErrors errors) {
+  private WireSubscription(String name, WireLink link, Handler handler, ConnectionEvents events) {
     this.name = name;
-    this.connection = connection;
+    this.link = link;
     this.handler = handler;
-    this.errors = errors;
+    this.events = events;
     this.reader = new Thread(this::readUntilClosed, "meshcheck-wire-" + name);
     reader.setDaemon(true);
   }
@@ -62,16 +64,17 @@ final class WireSubscription implements AutoCloseable {
    */
   static WireSubscription open(
       String name,
-      WireConnection connection,
+      WireLink link,
       String subject,
       String queueGroup,
       Handler handler,
-      ConnectionErrors errors)
+      ConnectionEvents events)
       throws IOException, InterruptedException {
-    WireSubscription subscription = new WireSubscription(name, connection, handler, errors);
+    WireSubscription subscription = new WireSubscription(name, link, handler, events);
     String queue = queueGroup == null ? "" : " " + queueGroup;
-    connection.write(
-        ("SUB " + subject + queue + " 1\r\nPING\r\n").getBytes(StandardCharsets.UTF_8));
+    byte[] subscribe = ("SUB " + subject + queue + " 1\r\n").getBytes(StandardCharsets.UTF_8);
+    link.renewOnReconnect(subscribe);
+    link.write(subscribe, PING);
     subscription.reader.start();
     subscription.awaitConfirmation(subject);
     return subscription;
@@ -88,7 +91,7 @@ final class WireSubscription implements AutoCloseable {
             + " could not subscribe to '"
             + subject
             + "' at "
-            + connection.url()
+            + link.url()
             + " within "
             + CONFIRM_TIMEOUT.toSeconds()
             + " s: "
@@ -99,8 +102,8 @@ final class WireSubscription implements AutoCloseable {
     Listener listener = new Listener();
     try {
       while (!closed) {
-        connection.readAndParse(listener);
-        handler.afterRead();
+        link.readAndParse(listener);
+        afterRead();
       }
     } catch (IOException e) {
       failure = e;
@@ -109,10 +112,18 @@ final class WireSubscription implements AutoCloseable {
     }
   }
 
+  private void afterRead() {
+    try {
+      handler.afterRead();
+    } catch (IOException e) {
+      // The link closed the broken connection: the next read reconnects.
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
-    connection.close();
+    link.close();
     try {
       reader.join(CONFIRM_TIMEOUT.toMillis());
     } catch (InterruptedException e) {
@@ -140,10 +151,15 @@ final class WireSubscription implements AutoCloseable {
     @Override
     public void onPing() {
       try {
-        connection.write(PONG);
+        link.write(PONG);
       } catch (IOException e) {
-        failure = e; // the read that follows fails too and ends the thread
+        // The link closed the broken connection: the next read reconnects.
       }
+    }
+
+    @Override
+    public void onInfo(String json) {
+      link.learn(json);
     }
 
     @Override
@@ -154,7 +170,7 @@ final class WireSubscription implements AutoCloseable {
     @Override
     public void onError(String serverMessage) {
       lastServerError = serverMessage;
-      errors.record(name, serverMessage);
+      events.recordError(name, serverMessage);
     }
   }
 }

@@ -1,5 +1,6 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -9,16 +10,19 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A plain-socket connection speaking the NATS core text protocol: connects, reads {@code INFO},
  * sends {@code CONNECT} and {@code PING}, and returns once the server answered {@code PONG} (a
- * {@code -ERR} fails the connect with the server's words). No TLS, no reconnect. Writes are
- * serialized by a lock, so whole buffers from the sending thread and {@code PONG}s from a reading
- * thread never interleave; reads belong to one thread. Closing it closes the socket.
+ * {@code -ERR} fails the connect with the server's words). One socket: no TLS, and no reconnect of
+ * its own ({@link WireLink} reconnects). Writes are serialized by a lock, so whole buffers from the
+ * sending thread and {@code PONG}s from a reading thread never interleave; reads belong to one
+ * thread. Closing it closes the socket.
  */
 final class WireConnection implements AutoCloseable {
   private static final int SOCKET_BUFFER_BYTES = 2 * 1024 * 1024;
@@ -31,6 +35,9 @@ final class WireConnection implements AutoCloseable {
   private final OutputStream out;
   private final WireInput input;
   private final ReentrantLock writeLock = new ReentrantLock();
+  private List<String> advertisedUrls = List.of();
+  // Not socket.isClosed(), which takes a lock: senders ask before every message.
+  private volatile boolean closed;
 
   private WireConnection(String url, Socket socket) throws IOException {
     this.url = url;
@@ -41,6 +48,16 @@ final class WireConnection implements AutoCloseable {
 
   /** Connects to {@code nats://[user:pass@]host:port} as {@code connectionName}. */
   static WireConnection open(String url, String connectionName, Duration timeout)
+      throws IOException {
+    return open(url, connectionName, timeout, new byte[0]);
+  }
+
+  /**
+   * Connects as {@link #open(String, String, Duration)} does, and sends {@code setup} (protocol
+   * operations such as {@code SUB}s) between {@code CONNECT} and the {@code PING}, so that the
+   * server's {@code PONG} confirms them too.
+   */
+  static WireConnection open(String url, String connectionName, Duration timeout, byte[] setup)
       throws IOException {
     URI uri = URI.create(url);
     if (uri.getScheme() != null && !uri.getScheme().equals("nats")) {
@@ -53,7 +70,7 @@ final class WireConnection implements AutoCloseable {
       socket.setSendBufferSize(SOCKET_BUFFER_BYTES);
       socket.connect(new InetSocketAddress(uri.getHost(), port(uri)), timeoutMillis(timeout));
       WireConnection connection = new WireConnection(url, socket);
-      connection.handshakeWithin(connectOptions(uri, connectionName), timeout);
+      connection.handshakeWithin(connectOptions(uri, connectionName), setup, timeout);
       return connection;
     } catch (IOException | RuntimeException e) {
       socket.close();
@@ -100,7 +117,8 @@ final class WireConnection implements AutoCloseable {
    * read switches the JDK's socket to non-blocking mode for good, and every later read that finds
    * no data would then cost a poll and a second read.
    */
-  private void handshakeWithin(String connectJson, Duration timeout) throws IOException {
+  private void handshakeWithin(String connectJson, byte[] setup, Duration timeout)
+      throws IOException {
     Thread watchdog =
         new Thread(
             () -> {
@@ -115,7 +133,7 @@ final class WireConnection implements AutoCloseable {
     watchdog.setDaemon(true);
     watchdog.start();
     try {
-      handshake(connectJson);
+      handshake(connectJson, setup);
     } catch (IOException e) {
       if (socket.isClosed()) {
         throw new IOException(
@@ -135,13 +153,13 @@ final class WireConnection implements AutoCloseable {
     }
   }
 
-  private void handshake(String connectJson) throws IOException {
+  private void handshake(String connectJson, byte[] setup) throws IOException {
     Handshake handshake = new Handshake();
-    while (!handshake.infoSeen) {
+    while (handshake.info == null) {
       readWithDeadline(handshake);
     }
-    write(("CONNECT " + connectJson + "\r\n").getBytes(StandardCharsets.UTF_8));
-    write(PING);
+    advertisedUrls = advertisedUrls(handshake.info);
+    write(("CONNECT " + connectJson + "\r\n").getBytes(StandardCharsets.UTF_8), setup, PING);
     while (!handshake.pongSeen) {
       readWithDeadline(handshake);
     }
@@ -181,10 +199,6 @@ final class WireConnection implements AutoCloseable {
     }
   }
 
-  void sendPing() throws IOException {
-    write(PING);
-  }
-
   /** Blocks for one read and hands complete operations to {@code listener}; reading thread only. */
   void readAndParse(ServerProtocolParser.Listener listener) throws IOException {
     input.readAndParse(listener);
@@ -194,8 +208,33 @@ final class WireConnection implements AutoCloseable {
     return url;
   }
 
+  /** The other client URLs the server advertised when this connected ({@code host:port}). */
+  List<String> advertisedUrls() {
+    return advertisedUrls;
+  }
+
+  /**
+   * The client URLs ({@code host:port}) an {@code INFO}'s {@code connect_urls} lists: the other
+   * nodes of the server's cluster that clients may reconnect to. Empty when it lists none.
+   */
+  static List<String> advertisedUrls(String infoJson) {
+    try {
+      JsonNode urls = JSON.readTree(infoJson).path("connect_urls");
+      List<String> hostPorts = new ArrayList<>();
+      urls.forEach(u -> hostPorts.add(u.asText()));
+      return List.copyOf(hostPorts);
+    } catch (IOException e) {
+      return List.of(); // a malformed INFO teaches nothing; the connection itself still works
+    }
+  }
+
+  boolean isOpen() {
+    return !closed;
+  }
+
   @Override
   public void close() {
+    closed = true;
     try {
       socket.close();
     } catch (IOException e) {
@@ -204,13 +243,13 @@ final class WireConnection implements AutoCloseable {
   }
 
   private static final class Handshake implements ServerProtocolParser.Listener {
-    private boolean infoSeen;
+    private String info;
     private boolean pongSeen;
     private String error;
 
     @Override
     public void onInfo(String json) {
-      infoSeen = true;
+      info = json;
     }
 
     @Override

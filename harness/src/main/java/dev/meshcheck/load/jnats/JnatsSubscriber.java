@@ -1,30 +1,30 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.DeliveryHandler;
+import dev.meshcheck.load.transport.Receiver;
+import dev.meshcheck.load.transport.ReceiverSpec;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
 import io.nats.client.Message;
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 /**
- * One receiving jnats connection of a fan-out: a plain subscriber (its own {@link DeliveryTracker})
- * or a queue group member (sharing the group's tracker). Each has its own dispatcher thread, so
- * receivers never wait for each other, and that thread is the only one feeding its {@link
- * DeliveryRecorder}. Closing it closes its connection.
+ * One receiving jnats connection of a fan-out: a plain subscriber or a queue group member. Each has
+ * its own dispatcher thread, so receivers never wait for each other, and that thread is the only
+ * one feeding its {@link DeliveryHandler}. Closing it closes its connection.
  */
-final class Subscriber implements FanOutReceiver {
+final class JnatsSubscriber implements Receiver {
   private final Connection connection;
-  private final DeliveryRecorder deliveries;
-  private final Clock clock;
+  private final DeliveryHandler deliveries;
+  private final LongSupplier nanoClock;
 
-  /** Where and how a subscriber listens. */
-  record Spec(
-      String name, String subject, String queueGroup, Duration delayPerMessage, int pendingLimit) {}
-
-  Subscriber(Spec spec, Connection connection, DeliveryRecorder deliveries, Clock clock)
+  JnatsSubscriber(
+      ReceiverSpec spec, Connection connection, DeliveryHandler deliveries, LongSupplier nanoClock)
       throws InterruptedException {
     this.connection = connection;
     this.deliveries = deliveries;
-    this.clock = clock;
+    this.nanoClock = nanoClock;
     Dispatcher dispatcher = connection.createDispatcher(this::onMessage);
     if (spec.pendingLimit() > 0) {
       dispatcher.setPendingLimits(spec.pendingLimit(), -1);
@@ -42,18 +42,13 @@ final class Subscriber implements FanOutReceiver {
   }
 
   private void onMessage(Message message) {
-    long received = clock.nanoTime();
+    long received = nanoClock.getAsLong();
     byte[] data = message.getData();
     deliveries.onPayload(data, 0, data == null ? 0 : data.length, received);
   }
 
   @Override
-  public DeliveryRecorder deliveries() {
-    return deliveries;
-  }
-
-  @Override
   public void close() {
-    LoadConnections.close(connection);
+    JnatsConnections.close(connection);
   }
 }

@@ -1,11 +1,12 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.jnats;
 
+import dev.meshcheck.load.transport.Publisher;
 import io.nats.client.Connection;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 /** A fan-out publisher on a jnats connection, which it closes. */
-final class JnatsPublisher implements FanOutPublisher {
+final class JnatsPublisher implements Publisher {
   private final Connection connection;
   private final String subject;
 
@@ -36,6 +37,6 @@ final class JnatsPublisher implements FanOutPublisher {
 
   @Override
   public void close() {
-    LoadConnections.close(connection);
+    JnatsConnections.close(connection);
   }
 }

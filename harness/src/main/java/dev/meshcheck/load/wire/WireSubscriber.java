@@ -1,37 +1,36 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.DeliveryHandler;
+import dev.meshcheck.load.transport.Receiver;
+import dev.meshcheck.load.transport.ReceiverSpec;
 import java.io.IOException;
+import java.util.function.LongSupplier;
 
 /**
- * A fan-out receiver on a {@link WireConnection}: a {@link WireSubscription} whose thread hands
- * each payload, parsed in place, to the receiver's {@link DeliveryRecorder}. A broken socket ends
- * the thread (what it missed then counts as lost). Closing stops the thread and closes the socket.
+ * A fan-out receiver on a {@link WireLink}: a {@link WireSubscription} whose thread hands each
+ * payload, parsed in place, to the receiver's {@link DeliveryHandler}. When its server goes, it
+ * reconnects to another and subscribes again (what it missed meanwhile counts as lost). Closing
+ * stops the thread and closes the socket.
  */
-final class WireSubscriber implements FanOutReceiver {
-  private final DeliveryRecorder deliveries;
+final class WireSubscriber implements Receiver {
   private final WireSubscription subscription;
 
   WireSubscriber(
-      Subscriber.Spec spec,
-      WireConnection connection,
-      DeliveryRecorder deliveries,
-      Clock clock,
-      ConnectionErrors errors)
+      ReceiverSpec spec,
+      WireLink link,
+      DeliveryHandler deliveries,
+      LongSupplier nanoClock,
+      ConnectionEvents events)
       throws IOException, InterruptedException {
-    this.deliveries = deliveries;
     this.subscription =
         WireSubscription.open(
             spec.name(),
-            connection,
+            link,
             spec.subject(),
             spec.queueGroup(),
-            new Recording(deliveries, clock),
-            errors);
-  }
-
-  @Override
-  public DeliveryRecorder deliveries() {
-    return deliveries;
+            new Recording(deliveries, nanoClock),
+            events);
   }
 
   @Override
@@ -46,26 +45,26 @@ final class WireSubscriber implements FanOutReceiver {
     // message was a quarter of this thread's time. A message's receive time is thus early by at
     // most the parsing of the CLOCK_EVERY - 1 messages before it in the same read (microseconds).
     private static final int CLOCK_EVERY = 64;
-    private final DeliveryRecorder deliveries;
-    private final Clock clock;
+    private final DeliveryHandler deliveries;
+    private final LongSupplier nanoClock;
     private long clockNanos;
     private int sinceClock;
 
-    Recording(DeliveryRecorder deliveries, Clock clock) {
+    Recording(DeliveryHandler deliveries, LongSupplier nanoClock) {
       this.deliveries = deliveries;
-      this.clock = clock;
+      this.nanoClock = nanoClock;
     }
 
     @Override
     public void onBytesRead() {
-      clockNanos = clock.nanoTime();
+      clockNanos = nanoClock.getAsLong();
       sinceClock = 0;
     }
 
     @Override
     public void onMessage(byte[] buffer, int offset, int length) {
       if (++sinceClock == CLOCK_EVERY) {
-        clockNanos = clock.nanoTime();
+        clockNanos = nanoClock.getAsLong();
         sinceClock = 0;
       }
       deliveries.onPayload(buffer, offset, length, clockNanos);

@@ -1,4 +1,4 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
 import java.io.IOException;
 import java.net.ProtocolException;

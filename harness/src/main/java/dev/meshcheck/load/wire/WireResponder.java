@@ -1,11 +1,14 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.RequestListener;
+import dev.meshcheck.load.transport.Responder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A {@link Responder} on a {@link WireConnection}: a {@link WireSubscription} in the service's
- * queue group whose thread, for every {@code MSG} with a reply subject, appends {@code PUB <reply>
+ * A {@link Responder} on a {@link WireLink}: a {@link WireSubscription} in the service's queue
+ * group whose thread, for every {@code MSG} with a reply subject, appends {@code PUB <reply>
  * <len>\r\n<payload>\r\n} echoing the payload. The replies of one read are written to the socket as
  * soon as that read is parsed, by the same thread: a reply never waits for more input. Closing
  * stops the thread and closes the socket.
@@ -13,9 +16,8 @@ import java.nio.charset.StandardCharsets;
 final class WireResponder implements Responder {
   private static final byte[] PUB = "PUB ".getBytes(StandardCharsets.US_ASCII);
 
-  private final String name;
-  private final WireConnection connection;
-  private final HandledRequests handled;
+  private final WireLink link;
+  private final RequestListener requests;
   private final WireSubscription subscription;
   // Written by the subscription's reading thread only.
   private byte[] out = new byte[64 * 1024];
@@ -23,17 +25,16 @@ final class WireResponder implements Responder {
 
   WireResponder(
       String name,
-      WireConnection connection,
+      WireLink link,
       String subject,
       String queueGroup,
-      HandledRequests handled,
-      ConnectionErrors errors)
+      RequestListener requests,
+      ConnectionEvents events)
       throws IOException, InterruptedException {
-    this.name = name;
-    this.connection = connection;
-    this.handled = handled;
+    this.link = link;
+    this.requests = requests;
     this.subscription =
-        WireSubscription.open(name, connection, subject, queueGroup, new Echoing(), errors);
+        WireSubscription.open(name, link, subject, queueGroup, new Echoing(), events);
   }
 
   private void appendReply(
@@ -76,11 +77,6 @@ final class WireResponder implements Responder {
   }
 
   @Override
-  public String name() {
-    return name;
-  }
-
-  @Override
   public void close() {
     subscription.close();
   }
@@ -88,21 +84,26 @@ final class WireResponder implements Responder {
   private final class Echoing implements WireSubscription.Handler {
     @Override
     public void onMessage(byte[] buffer, int offset, int length) {
-      handled.count(buffer, offset, length); // no reply subject: nothing to answer
+      requests.onRequest(buffer, offset, length); // no reply subject: nothing to answer
     }
 
     @Override
     public void onMessageWithReply(
         byte[] buffer, int replyOffset, int replyLength, int offset, int length) {
-      handled.count(buffer, offset, length);
+      requests.onRequest(buffer, offset, length);
       appendReply(buffer, replyOffset, replyLength, offset, length);
     }
 
     @Override
     public void afterRead() throws IOException {
       if (outFilled > 0) {
-        connection.write(out, 0, outFilled);
-        outFilled = 0;
+        try {
+          link.write(out, 0, outFilled);
+        } finally {
+          // Written, or lost with the connection: a partial write cannot be resumed elsewhere
+          // without sending some replies twice; their requests time out instead.
+          outFilled = 0;
+        }
       }
     }
   }

@@ -1,4 +1,4 @@
-package dev.meshcheck.load;
+package dev.meshcheck.load.wire;
 
 import java.io.EOFException;
 import java.io.IOException;
