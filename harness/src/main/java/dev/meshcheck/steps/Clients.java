@@ -1,30 +1,53 @@
 package dev.meshcheck.steps;
 
-import dev.meshcheck.topology.RunningMesh;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Opens the client connections of one scenario and closes all of them at its end. Every client
+ * The client connections of one scenario: one shared client per node and account ("a client on node
+ * 3"), and the ones subscribers and services use; all closed when the scenario ends. Every client
  * seeds its server list with its own node only, so failing over to another node proves that it
  * learnt the cluster's servers from the server (INFO {@code connect_urls}). Reconnects forever,
- * every 100 ms, so a Then step decides how long is too long. Not thread-safe: one per scenario.
+ * every 100 ms, so a Then step decides how long is too long. Not thread-safe: one per scenario,
+ * used by its steps.
  */
-final class Clients implements AutoCloseable {
+public final class Clients implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-  private final RunningMesh mesh;
-  private final Logins logins;
+  private final MeshLease mesh;
+  private final Logins logins = new Logins();
   private final List<TrackedClient> opened = new ArrayList<>();
+  private final Map<ClientSpec, TrackedClient> shared = new HashMap<>();
 
-  Clients(RunningMesh mesh, Logins logins) {
+  public Clients(MeshLease mesh) {
     this.mesh = mesh;
-    this.logins = logins;
+  }
+
+  /** Clients of {@code account} sign in as {@code user}/{@code password} from now on. */
+  public void defineLogin(String account, String user, String password) {
+    logins.define(account, user, password);
+  }
+
+  /** The scenario's one unnamed client for {@code spec}, made on first use. */
+  public TrackedClient shared(ClientSpec spec) {
+    TrackedClient client = shared.get(spec);
+    if (client == null) {
+      client = connect("client-" + spec.describe().replace(' ', '-'), spec);
+      shared.put(spec, client);
+    }
+    return client;
+  }
+
+  /** Every client of the scenario, including the ones subscribers and services use. */
+  public List<TrackedClient> all() {
+    return List.copyOf(opened);
   }
 
   /** A new connected client; fails with the server's words when it cannot connect. */
@@ -59,10 +82,6 @@ final class Clients implements AutoCloseable {
     return client;
   }
 
-  List<TrackedClient> all() {
-    return List.copyOf(opened);
-  }
-
   @Override
   public void close() {
     for (TrackedClient client : opened) {
@@ -77,5 +96,6 @@ final class Clients implements AutoCloseable {
       }
     }
     opened.clear();
+    shared.clear();
   }
 }

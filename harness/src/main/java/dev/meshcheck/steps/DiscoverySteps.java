@@ -21,10 +21,12 @@ public final class DiscoverySteps {
   /** Discovery collects answers for this long: every instance answers within it on a sane mesh. */
   static final Duration DISCOVERY_WINDOW = Duration.ofSeconds(1);
 
-  private final MeshWorld world;
+  private final Services services;
+  private final Clients clients;
 
-  public DiscoverySteps(MeshWorld world) {
-    this.world = world;
+  public DiscoverySteps(Services services, Clients clients) {
+    this.services = services;
+    this.clients = clients;
   }
 
   /** Example: {@code When "orders" instances are discovered} (from node 1). */
@@ -39,16 +41,16 @@ public final class DiscoverySteps {
   @When("{string} instances are discovered from node {node}")
   public void instancesAreDiscoveredFrom(String service, String node) {
     List<PingResponse> pings = discovery(node).ping(service);
-    world.recordDiscovery(service, pings.stream().map(PingResponse::getId).toList());
+    services.recordDiscovery(service, pings.stream().map(PingResponse::getId).toList());
   }
 
   /** Example: {@code Then 3 instances of "orders" answer} (exactly the running members). */
   @Example("Then 3 instances of \"orders\" answer")
   @Then("{int} instance(s) of {string} answer(s)")
   public void instancesAnswer(int expected, String service) {
-    Set<String> found = new TreeSet<>(world.discovered(service));
+    Set<String> found = new TreeSet<>(services.discovered(service));
     Set<String> running = new TreeSet<>();
-    world.service(service).runningMembers().forEach(m -> running.add(m.instanceId()));
+    services.named(service).runningMembers().forEach(m -> running.add(m.instanceId()));
     assertThat(found)
         .as("$SRV.PING %s finds every running instance; running %s", service, running)
         .hasSize(expected)
@@ -82,6 +84,6 @@ public final class DiscoverySteps {
 
   private Discovery discovery(String node) {
     return new Discovery(
-        world.sharedClient(ClientSpec.on(node)).connection(), DISCOVERY_WINDOW.toMillis(), 1000);
+        clients.shared(ClientSpec.on(node)).connection(), DISCOVERY_WINDOW.toMillis(), 1000);
   }
 }

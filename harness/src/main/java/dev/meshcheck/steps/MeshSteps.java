@@ -10,44 +10,46 @@ import java.util.List;
 
 /** Steps about the mesh itself: which topology, accounts' logins, node faults, reconnection. */
 public final class MeshSteps {
-  private final MeshWorld world;
+  private final MeshLease mesh;
+  private final Clients clients;
 
-  public MeshSteps(MeshWorld world) {
-    this.world = world;
+  public MeshSteps(MeshLease mesh, Clients clients) {
+    this.mesh = mesh;
+    this.clients = clients;
   }
 
   /** Example: {@code Given a "cluster-3" mesh} (a topology name or a path to a topology file). */
   @Example("Given a \"cluster-3\" mesh")
   @Given("a {string} mesh")
   public void aMesh(String topology) {
-    world.useMesh(topology);
+    mesh.use(topology);
   }
 
   /** Example: {@code Given account "B" signs in as "bob" with password "secret"}. */
   @Example("Given account \"B\" signs in as \"bob\" with password \"secret\"")
   @Given("account {string} signs in as {string} with password {string}")
   public void accountSignsInAs(String account, String user, String password) {
-    world.defineLogin(account, user, password);
+    clients.defineLogin(account, user, password);
   }
 
   /** Example: {@code When node 1 is killed} (SIGKILL / container kill: nothing is drained). */
   @Example("When node 1 is killed")
   @When("node {node} is killed")
   public void nodeIsKilled(String node) {
-    world.markMeshDisturbed("node " + node + " killed");
-    world.node(node).kill();
+    mesh.markDisturbed("node " + node + " killed");
+    mesh.node(node).kill();
   }
 
   /** Example: {@code When node 2 is paused for 2 seconds} (SIGSTOP, then SIGCONT). */
   @Example("When node 2 is paused for 2 seconds")
   @When("node {node} is paused for {int} second(s)")
   public void nodeIsPausedFor(String node, int seconds) throws InterruptedException {
-    world.markMeshDisturbed("node " + node + " paused");
-    world.node(node).pause();
+    mesh.markDisturbed("node " + node + " paused");
+    mesh.node(node).pause();
     try {
       Thread.sleep(Duration.ofSeconds(seconds).toMillis()); // the pause itself is the fault
     } finally {
-      world.node(node).resume();
+      mesh.node(node).resume();
     }
   }
 
@@ -55,16 +57,16 @@ public final class MeshSteps {
   @Example("When node 1 is restarted")
   @When("node {node} is restarted")
   public void nodeIsRestarted(String node) {
-    world.markMeshDisturbed("node " + node + " restarted");
-    world.node(node).restart();
+    mesh.markDisturbed("node " + node + " restarted");
+    mesh.node(node).restart();
   }
 
   /** Example: {@code When node 1 is put in lame-duck mode}. */
   @Example("When node 1 is put in lame-duck mode")
   @When("node {node} is put in lame-duck mode")
   public void nodeIsPutInLameDuckMode(String node) {
-    world.markMeshDisturbed("node " + node + " in lame-duck mode");
-    world.node(node).enterLameDuckMode();
+    mesh.markDisturbed("node " + node + " in lame-duck mode");
+    mesh.node(node).enterLameDuckMode();
   }
 
   /** Example: {@code Then within 5 seconds all clients are reconnected}. */
@@ -74,12 +76,12 @@ public final class MeshSteps {
     Waits.until(
         Duration.ofSeconds(seconds),
         "all clients reconnected",
-        () -> world.allClients().stream().allMatch(TrackedClient::isConnected),
+        () -> clients.all().stream().allMatch(TrackedClient::isConnected),
         () -> "disconnected: " + disconnected());
   }
 
   private List<String> disconnected() {
-    return world.allClients().stream()
+    return clients.all().stream()
         .filter(c -> !c.isConnected())
         .map(TrackedClient::toString)
         .toList();
@@ -90,15 +92,15 @@ public final class MeshSteps {
   @Then("node {node} has interest in {string}")
   public void nodeHasInterestIn(String node, String subject) {
     Waits.until(
-        MeshWorld.DELIVERY_DEADLINE,
+        InterestWaits.DELIVERY_DEADLINE,
         "node " + node + " has local interest in " + subject,
-        () -> SubjectInterest.localSubscriptions(world.node(node), subject) > 0,
+        () -> SubjectInterest.localSubscriptions(mesh.node(node), subject) > 0,
         () ->
             "/subsz?subs=1&test="
                 + subject
                 + " lists "
-                + SubjectInterest.localSubscriptions(world.node(node), subject)
+                + SubjectInterest.localSubscriptions(mesh.node(node), subject)
                 + " subscriptions");
-    assertThat(SubjectInterest.localSubscriptions(world.node(node), subject)).isPositive();
+    assertThat(SubjectInterest.localSubscriptions(mesh.node(node), subject)).isPositive();
   }
 }

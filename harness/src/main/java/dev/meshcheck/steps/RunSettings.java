@@ -1,62 +1,49 @@
 package dev.meshcheck.steps;
 
+import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.topology.Backend;
-import java.util.Arrays;
-import java.util.List;
+import dev.meshcheck.topology.LauncherSettings;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * How a conformance run is configured, read from system properties so that the Failsafe runner,
- * {@code meshcheck check} and the broken-mesh tests configure the glue the same way.
+ * How one conformance run brings up its meshes. Built by whoever starts the run ({@code meshcheck
+ * check}, the Failsafe suites) and handed to the glue by {@link GlueFactory}, so two runs in one
+ * JVM never see each other's settings.
  *
- * <ul>
- *   <li>{@code meshcheck.backend}: auto | containers | processes | external (default auto)
- *   <li>{@code meshcheck.topology}: a topology name or file that replaces the one every {@code
- *       Given a "..." mesh} step names (how a team tests its own mesh config)
- *   <li>{@code meshcheck.urls}, {@code meshcheck.monitor-urls}: comma-separated URLs of an external
- *       mesh
- * </ul>
+ * <pre>{@code
+ * RunSettings settings = RunSettings.of(Backend.PROCESSES, ProjectLayout.discover())
+ *     .withTopologyOverride("my-mesh.yaml");
+ * }</pre>
  *
- * @param topologyOverride the topology to use instead of the one a feature names, if any
+ * @param launcher image, server binary and, for the external backend, the mesh's URLs
+ * @param topologyOverride the topology every {@code Given a "..." mesh} step uses instead of the
+ *     one it names (how a team tests its own config), if any
+ * @param layout where topologies are found by name
  */
 public record RunSettings(
     Backend backend,
+    LauncherSettings launcher,
     Optional<String> topologyOverride,
-    List<String> externalUrls,
-    List<String> externalMonitorUrls) {
-  public static final String BACKEND_PROPERTY = "meshcheck.backend";
-  public static final String TOPOLOGY_PROPERTY = "meshcheck.topology";
-  public static final String URLS_PROPERTY = "meshcheck.urls";
-  public static final String MONITOR_URLS_PROPERTY = "meshcheck.monitor-urls";
+    ProjectLayout layout) {
 
   public RunSettings {
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(launcher, "launcher");
+    Objects.requireNonNull(layout, "layout");
     topologyOverride = topologyOverride.filter(t -> !t.isBlank());
-    externalUrls = List.copyOf(externalUrls);
-    externalMonitorUrls = List.copyOf(externalMonitorUrls);
   }
 
-  /** The settings of this JVM's current run. */
-  public static RunSettings fromSystemProperties() {
-    return from(System.getProperties());
+  /** Launcher settings from the environment (image, binary), no topology override. */
+  public static RunSettings of(Backend backend, ProjectLayout layout) {
+    return new RunSettings(backend, LauncherSettings.fromEnvironment(), Optional.empty(), layout);
   }
 
-  static RunSettings from(Properties properties) {
-    String backend = properties.getProperty(BACKEND_PROPERTY, "auto");
-    return new RunSettings(
-        Backend.parse(backend.isBlank() ? "auto" : backend),
-        Optional.ofNullable(properties.getProperty(TOPOLOGY_PROPERTY)),
-        list(properties.getProperty(URLS_PROPERTY)),
-        list(properties.getProperty(MONITOR_URLS_PROPERTY)));
+  public RunSettings withTopologyOverride(String topologyNameOrPath) {
+    return new RunSettings(backend, launcher, Optional.of(topologyNameOrPath), layout);
   }
 
-  private static List<String> list(String commaSeparated) {
-    if (commaSeparated == null || commaSeparated.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::trim)
-        .filter(u -> !u.isEmpty())
-        .toList();
+  public RunSettings withLauncher(LauncherSettings otherLauncher) {
+    return new RunSettings(backend, otherLauncher, topologyOverride, layout);
   }
 }

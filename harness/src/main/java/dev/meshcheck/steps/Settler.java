@@ -43,17 +43,8 @@ final class Settler {
     }
     // A queue subscriber may legitimately never see a marker, so it gets a shorter wait.
     Duration wait = subscriber.queueGroup().isPresent() ? Duration.ofMillis(500) : deadline;
-    long deadlineNanos = System.nanoTime() + wait.toNanos();
-    while (!ids.stream().allMatch(subscriber::sawMarker)
-        && System.nanoTime() < deadlineNanos
-        && !refused.test(subscriber)) {
-      try {
-        Thread.sleep(10);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    Waits.within(
+        wait, () -> ids.stream().allMatch(subscriber::sawMarker) || refused.test(subscriber));
   }
 
   /** A subject that {@code pattern} matches: every wildcard token replaced by a literal one. */

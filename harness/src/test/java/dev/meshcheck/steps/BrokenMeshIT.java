@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.report.ConformanceArea;
 import dev.meshcheck.report.ConformanceReport;
-import dev.meshcheck.report.ConformanceReportWriter;
 import dev.meshcheck.report.ConformanceScenario;
 import dev.meshcheck.scenario.ProjectLayout;
 import java.net.URISyntaxException;
@@ -93,16 +92,14 @@ class BrokenMeshIT {
         new FeatureRun(
             List.of(layout.root().resolve(feature)),
             tags,
-            Optional.of(topology.toString()),
-            RunSettings.fromSystemProperties().backend(),
-            reports,
-            List.of(),
-            List.of());
+            BuildRunSettings.fromBuild().withTopologyOverride(topology.toString()),
+            reports);
 
-    boolean passed = run.run();
+    ConformanceReport report = run.run();
 
-    ConformanceReport report = ConformanceReportWriter.read(reports);
-    assertThat(passed).as("the run must fail on the broken mesh %s", brokenTopology).isFalse();
+    assertThat(report.failed())
+        .as("the run must fail on the broken mesh %s", brokenTopology)
+        .isPositive();
     ConformanceScenario failed =
         report.areas().stream()
             .filter(a -> a.area().equals(area))
