@@ -57,8 +57,10 @@ final class CheckCommand implements Callable<Integer> {
     validate(layout);
     Path out = reportFolder != null ? reportFolder : layout.reports().resolve("conformance");
     RunSettings settings =
-        new RunSettings(
-            mesh.chosenBackend(), mesh.launcherSettings(), Optional.ofNullable(topology), layout);
+        RunSettings.of(mesh.chosenBackend(), layout).withLauncher(mesh.launcherSettings());
+    if (topology != null) {
+      settings = settings.withTopologyOverride(topology);
+    }
     ConformanceReport report =
         new FeatureRun(features, Optional.ofNullable(tags), settings, out).run();
     if (report.passed() + report.failed() + report.skipped() == 0) {

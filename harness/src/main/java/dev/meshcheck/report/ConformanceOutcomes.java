@@ -22,7 +22,8 @@ final class ConformanceOutcomes {
 
   /** The feature's path from {@code features/} on when it has one, else as given. */
   static String featurePath(URI featureUri) {
-    String path = featureUri.getSchemeSpecificPart();
+    String path =
+        featureUri.getPath() != null ? featureUri.getPath() : featureUri.getSchemeSpecificPart();
     int at = path.lastIndexOf("features/");
     return at >= 0 ? path.substring(at) : path;
   }

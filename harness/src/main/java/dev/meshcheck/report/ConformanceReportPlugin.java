@@ -36,6 +36,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ConformanceReportPlugin implements ConcurrentEventListener, ConformanceRecorder {
   private final Path folder;
   private final Map<String, ScenarioEnvironment> environmentByTestCase = new ConcurrentHashMap<>();
+  private final Map<String, List<ConformanceFigure>> figuresByTestCase = new ConcurrentHashMap<>();
   private final Map<UUID, String> undefinedStepByTestCase = new ConcurrentHashMap<>();
   private final List<ConformanceScenario> scenarios = new ArrayList<>();
   private Instant startedAt = Instant.now();
@@ -50,6 +51,13 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   @Override
   public void environment(String scenarioId, ScenarioEnvironment environment) {
     environmentByTestCase.put(scenarioId, environment);
+  }
+
+  @Override
+  public void figure(String scenarioId, ConformanceFigure figure) {
+    figuresByTestCase
+        .computeIfAbsent(scenarioId, id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+        .add(figure);
   }
 
   /** The report as it stands: {@link ConformanceReport#COMPLETE} once the run has finished. */
@@ -98,7 +106,8 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
             environment.map(ScenarioEnvironment::topology).orElse(""),
             environment.map(ScenarioEnvironment::backend).orElse(""),
             environment.map(ScenarioEnvironment::serverVersion).orElse(""),
-            result.getDuration().toMillis()));
+            result.getDuration().toMillis(),
+            figuresByTestCase.getOrDefault(testCase.getId().toString(), List.of())));
     // Rewritten after every scenario so that a run that is interrupted, or killed, still leaves
     // what it had, marked partial.
     write(ConformanceReport.PARTIAL, Instant.now());

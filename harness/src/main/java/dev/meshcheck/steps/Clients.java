@@ -35,14 +35,27 @@ public final class Clients implements AutoCloseable {
     logins.define(account, user, password);
   }
 
-  /** The scenario's one unnamed client for {@code spec}, made on first use. */
+  /**
+   * The scenario's one unnamed client for {@code spec}, made on first use, and made again when a
+   * fault has moved the earlier one to another node: a step that names node 2 acts from node 2.
+   */
   public TrackedClient shared(ClientSpec spec) {
     TrackedClient client = shared.get(spec);
-    if (client == null) {
+    if (client == null || movedAway(client, spec)) {
       client = connect("client-" + spec.describe().replace(' ', '-'), spec);
       shared.put(spec, client);
     }
     return client;
+  }
+
+  // A client that is reconnecting keeps its place: it will be back and its publishes are buffered.
+  private boolean movedAway(TrackedClient client, ClientSpec spec) {
+    String url = client.connectedUrl();
+    return !url.isEmpty() && !sameServer(url, mesh.node(spec.nodeName()).clientUrl());
+  }
+
+  static boolean sameServer(String connectedUrl, String nodeUrl) {
+    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
   }
 
   /** Every client of the scenario, including the ones subscribers and services use. */
@@ -52,7 +65,7 @@ public final class Clients implements AutoCloseable {
 
   /** A new connected client; fails with the server's words when it cannot connect. */
   TrackedClient connect(String name, ClientSpec spec) {
-    TrackedClient client = new TrackedClient(name, spec);
+    TrackedClient client = new TrackedClient(name, spec, System::nanoTime);
     Options.Builder options =
         Options.builder()
             .server(mesh.node(spec.nodeName()).clientUrl())

@@ -8,6 +8,7 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,13 +27,16 @@ public final class FailoverSteps {
   private final Subscriptions subscriptions;
   private final Requests requests;
   private final InterestWaits waits;
+  private final Figures figures;
 
   public FailoverSteps(
       MeshLease mesh,
       Clients clients,
       Subscriptions subscriptions,
       Requests requests,
-      InterestWaits waits) {
+      InterestWaits waits,
+      Figures figures) {
+    this.figures = figures;
     this.mesh = mesh;
     this.clients = clients;
     this.subscriptions = subscriptions;
@@ -48,17 +52,9 @@ public final class FailoverSteps {
   @Then("{string} is reconnected to another node than node {node} within {int} seconds")
   public void isReconnectedToAnotherNode(String subscriber, String node, int seconds) {
     TrackedClient client = subscriptions.named(subscriber).client();
-    String lostUrl = mesh.node(node).clientUrl();
-    Waits.until(
-        Duration.ofSeconds(seconds),
-        "'" + subscriber + "' reconnected to a node other than " + node,
-        () -> client.isConnected() && !sameServer(client.connectedUrl(), lostUrl),
-        () -> client + " on '" + client.connectedUrl() + "', reconnects " + client.reconnects());
+    long millis = Reconnects.awaitOne(client, Duration.ofSeconds(seconds), mesh.node(node));
+    figures.record(Reconnects.figure(Map.of(client.name(), millis)));
     waits.awaitInterest(client, "resubscribed '" + subscriber + "'");
-  }
-
-  private static boolean sameServer(String connectedUrl, String nodeUrl) {
-    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
   }
 
   /**

@@ -42,10 +42,12 @@ public record FeatureRun(
   /**
    * Runs every selected scenario, one after another, and closes every mesh it launched.
    *
+   * @throws dev.meshcheck.scenario.BadInputException before anything runs, for an unknown tag
    * @return the conformance report, also written to {@code reportFolder}; skipped scenarios do not
    *     fail a run
    */
   public ConformanceReport run() {
+    FeatureTags.requireKnown(features, settings.layout().features());
     ConformanceReportPlugin reportPlugin = new ConformanceReportPlugin(reportFolder);
     try (MeshPool pool = new MeshPool(settings)) {
       GlueFactory glue = new GlueFactory(settings, pool, reportPlugin);

@@ -2,34 +2,43 @@ package dev.meshcheck.steps;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Waits that keep a scenario from racing the mesh: until a new subscription's interest has reached
  * every running node, until a departed member's removal has, and until everything published has
- * reached a subscriber or never will. Each ends on its condition, or at {@link #DELIVERY_DEADLINE}.
- * Not thread-safe: steps run on one thread.
+ * reached a subscriber or never will. Each ends on its condition, or at the run's delivery deadline
+ * ({@link RunSettings#deliveryDeadline()}). Not thread-safe: steps run on one thread.
  */
 public final class InterestWaits {
-  /** How long a Then step waits for asynchronous delivery before it fails. */
-  public static final Duration DELIVERY_DEADLINE = Duration.ofSeconds(10);
-
   private final MeshLease mesh;
   private final Clients clients;
   private final Publishers publishers;
   private final ScenarioContext scenario;
+  private final Duration deliveryDeadline;
 
   public InterestWaits(
-      MeshLease mesh, Clients clients, Publishers publishers, ScenarioContext scenario) {
+      RunSettings settings,
+      MeshLease mesh,
+      Clients clients,
+      Publishers publishers,
+      ScenarioContext scenario) {
+    this.deliveryDeadline = settings.deliveryDeadline();
     this.mesh = mesh;
     this.clients = clients;
     this.publishers = publishers;
     this.scenario = scenario;
   }
 
+  /** How long a Then step waits for asynchronous delivery before it fails. */
+  public Duration deliveryDeadline() {
+    return deliveryDeadline;
+  }
+
   /** Fails naming the nodes the interest of {@code client} has not reached. */
   public void awaitInterest(TrackedClient client, String what) {
     List<String> missing =
-        new InterestProbe(DELIVERY_DEADLINE)
+        new InterestProbe(deliveryDeadline)
             .await(
                 client,
                 mesh.runningNodeNames(),
@@ -49,7 +58,7 @@ public final class InterestWaits {
               + ") did not reach node(s) "
               + missing
               + " within "
-              + DELIVERY_DEADLINE.toSeconds()
+              + deliveryDeadline.toSeconds()
               + " s; are the nodes routed / gatewayed to each other? client errors: "
               + client.errors());
     }
@@ -62,7 +71,7 @@ public final class InterestWaits {
   void awaitDeparture(ServiceMember departed) {
     ClientSpec spec = departed.client().spec();
     List<String> missing =
-        new InterestProbe(DELIVERY_DEADLINE)
+        new InterestProbe(deliveryDeadline)
             .awaitProcessed(
                 clients.shared(new ClientSpec(departed.nodeName(), spec.account())),
                 mesh.runningNodeNames(),
@@ -74,43 +83,31 @@ public final class InterestWaits {
               + " did not reach node(s) "
               + missing
               + " within "
-              + DELIVERY_DEADLINE.toSeconds()
+              + deliveryDeadline.toSeconds()
               + " s");
     }
   }
 
   /**
-   * Waits until everything published so far has reached {@code subscriber} or never will: a marker
-   * from each node that published is delivered after that node's earlier messages.
+   * Waits until everything published so far has reached {@code subscriber} or never will, and
+   * proves that it was listening: a marker from each node that published arrives after that node's
+   * earlier messages (see {@link Settler}), unless the server refused the subscription.
+   *
+   * @return per subscription, whether it was listening or refused
+   * @throws AssertionError "could not confirm the subscriber was listening ..." otherwise
    */
-  public void settle(RecordingSubscriber subscriber) {
+  public Map<String, Settler.Settlement> settle(RecordingSubscriber subscriber) {
     if (subscriber.isJetStream()) {
       // Markers would be stored by the stream; the consumer's own state says when it is done.
       Waits.until(
-          DELIVERY_DEADLINE,
+          deliveryDeadline,
           "consumer '" + subscriber.name() + "' has nothing pending",
           subscriber::isJetStreamDrained,
           subscriber::describe);
-      return;
+      return Map.of(subscriber.subjects().get(0), Settler.Settlement.LISTENING);
     }
-    new Settler(this::markerClient, DELIVERY_DEADLINE)
-        .settle(subscriber, publishers.publishedFrom(), this::markerRefused);
-  }
-
-  /** The subscription itself or the marker's publish was refused: no marker can arrive. */
-  private boolean markerRefused(RecordingSubscriber subscriber) {
-    boolean subscriptionRefused =
-        subscriber.client().errors().stream()
-            .anyMatch(e -> e.contains("Permissions Violation for Subscription"));
-    boolean markerRefused =
-        clients.all().stream()
-            .filter(c -> c.spec().account().equals(subscriber.client().spec().account()))
-            .flatMap(c -> c.errors().stream())
-            .anyMatch(
-                e ->
-                    e.contains("Permissions Violation for Publish")
-                        && e.contains("meshcheck-marker"));
-    return subscriptionRefused || markerRefused;
+    return new Settler(this::markerClient, deliveryDeadline)
+        .settle(subscriber, publishers.publishedFrom());
   }
 
   private TrackedClient markerClient(ClientSpec publisherSpec, RecordingSubscriber subscriber) {

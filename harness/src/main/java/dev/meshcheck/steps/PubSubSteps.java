@@ -74,7 +74,7 @@ public final class PubSubSteps {
   public void receivesExactly(String name, int expected) {
     RecordingSubscriber subscriber = subscriptions.named(name);
     Waits.until(
-        InterestWaits.DELIVERY_DEADLINE,
+        waits.deliveryDeadline(),
         "'" + name + "' receives " + expected + " messages",
         () -> subscriber.received() >= expected,
         subscriber::describe);
@@ -110,7 +110,7 @@ public final class PubSubSteps {
   public void receivesOnSubject(String name, int expected, String subject) {
     RecordingSubscriber subscriber = subscriptions.named(name);
     Waits.until(
-        InterestWaits.DELIVERY_DEADLINE,
+        waits.deliveryDeadline(),
         "'" + name + "' receives " + expected + " messages on " + subject,
         () -> subscriber.receivedBySubject().getOrDefault(subject, 0) >= expected,
         subscriber::describe);
@@ -127,7 +127,7 @@ public final class PubSubSteps {
     RecordingSubscriber a = subscriptions.named(first);
     RecordingSubscriber b = subscriptions.named(second);
     Waits.until(
-        InterestWaits.DELIVERY_DEADLINE,
+        waits.deliveryDeadline(),
         "'" + first + "' and '" + second + "' together receive " + expected + " messages",
         () -> a.received() + b.received() >= expected,
         () -> a.describe() + "; " + b.describe());

@@ -1,16 +1,19 @@
 package dev.meshcheck.steps;
 
 import io.cucumber.java.en.Then;
+import java.time.Duration;
 import java.util.List;
 
 /** Permission denials: the server reports them to the client, and nothing is delivered. */
 public final class SecuritySteps {
   private final Subscriptions subscriptions;
   private final Clients clients;
+  private final Duration deadline;
 
-  public SecuritySteps(Subscriptions subscriptions, Clients clients) {
+  public SecuritySteps(Subscriptions subscriptions, Clients clients, RunSettings settings) {
     this.subscriptions = subscriptions;
     this.clients = clients;
+    this.deadline = settings.deliveryDeadline();
   }
 
   /** Example: {@code Then "snoop" is denied subscribing to "forbidden.>"}. */
@@ -32,9 +35,9 @@ public final class SecuritySteps {
     awaitError(ofAccount, "Permissions Violation for Publish to \"" + subject + "\"");
   }
 
-  private static void awaitError(List<TrackedClient> clients, String expected) {
+  private void awaitError(List<TrackedClient> clients, String expected) {
     Waits.until(
-        InterestWaits.DELIVERY_DEADLINE,
+        deadline,
         "the server reports '" + expected + "'",
         () ->
             clients.stream().anyMatch(c -> c.errors().stream().anyMatch(e -> e.contains(expected))),

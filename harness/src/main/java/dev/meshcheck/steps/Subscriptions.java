@@ -57,6 +57,11 @@ public final class Subscriptions implements AutoCloseable {
     return subscriber;
   }
 
+  /** Every subscriber of the scenario, in order of making. */
+  public List<RecordingSubscriber> all() {
+    return List.copyOf(byName.values());
+  }
+
   private void requireNew(String name) {
     if (byName.containsKey(name)) {
       throw new IllegalArgumentException("there is already a subscriber named '" + name + "'");

@@ -63,7 +63,7 @@ class BrokenMeshIT {
             "routing",
             "features/routing/mappings.feature",
             "even-weights.yaml",
-            Optional.of("@canary"),
+            Optional.empty(),
             "A canary mapping sends about 10% of requests to v2 and 90% to v1",
             "weighted split"));
   }
