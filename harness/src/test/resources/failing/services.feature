@@ -56,7 +56,7 @@ Feature: Service and request checks fail on a wrong expectation
 
   Scenario: all clients are reconnected: no client lost its connection
     Given a subscriber "steady" on node 1 listening to "steady.>"
-    Then within 5 seconds all clients are reconnected
+    Then within 2 seconds all clients are reconnected
 
   Scenario: told of lame-duck mode: the node never went into it
     Given a subscriber "steady" on node 1 listening to "steady.>"

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Proves that clients were reconnected, not merely that they are connected: a client counts only
@@ -21,26 +22,44 @@ final class Reconnects {
   private Reconnects() {}
 
   /**
-   * Waits up to {@code limit} until every client that lost its connection has it back and every
-   * other client is connected; fails when no client lost its connection (nothing was reconnected),
-   * or when an outage lasted longer than {@code limit}.
+   * Waits up to {@code limit} until some client has lost its connection and every client is
+   * connected again, none of them to a node that is down (the client library may not have noticed a
+   * kill yet); fails when no client lost its connection (nothing was reconnected), when one is
+   * still without, or when an outage lasted longer than {@code limit}.
    *
+   * @param onDownNode true for a client URL that belongs to a node that does not run now
    * @return the reconnected clients' last outage, in ms, by client name
    */
-  static Map<String, Long> awaitAll(List<TrackedClient> clients, Duration limit) {
-    List<TrackedClient> cut = clients.stream().filter(c -> c.outages().last().isPresent()).toList();
+  static Map<String, Long> awaitAll(
+      List<TrackedClient> clients, Duration limit, Predicate<String> onDownNode) {
+    Predicate<TrackedClient> back = c -> isBack(c) && !onDownNode.test(c.connectedUrl());
+    boolean reconnected =
+        Waits.within(
+            limit,
+            () ->
+                clients.stream().anyMatch(Reconnects::lostItsConnection)
+                    && clients.stream().allMatch(back));
+    List<TrackedClient> cut = clients.stream().filter(Reconnects::lostItsConnection).toList();
     if (cut.isEmpty()) {
       throw new AssertionError(
-          "all clients reconnected: no client of this scenario lost its connection, so nothing was"
-              + " reconnected (a client made after the fault has no reconnect to show); clients: "
+          "all clients reconnected: no client of this scenario lost its connection within "
+              + limit.toMillis()
+              + " ms, so nothing was reconnected (a client made after the fault has no reconnect"
+              + " to show); clients: "
               + clients);
     }
-    Waits.until(
-        limit,
-        "all clients reconnected",
-        () -> clients.stream().allMatch(Reconnects::isBack),
-        () -> "still without a connection: " + clients.stream().filter(c -> !isBack(c)).toList());
+    if (!reconnected) {
+      throw new AssertionError(
+          "all clients reconnected: not within "
+              + limit.toMillis()
+              + " ms; still without a connection: "
+              + clients.stream().filter(back.negate()).toList());
+    }
     return withinLimit(cut, limit);
+  }
+
+  private static boolean lostItsConnection(TrackedClient client) {
+    return client.outages().last().isPresent();
   }
 
   /** Like {@link #awaitAll} for one client that must have moved to another server. */
