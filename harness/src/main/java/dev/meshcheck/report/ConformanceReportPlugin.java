@@ -38,6 +38,7 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   private final Map<String, ScenarioEnvironment> environmentByTestCase = new ConcurrentHashMap<>();
   private final Map<String, List<ConformanceFigure>> figuresByTestCase = new ConcurrentHashMap<>();
   private final Map<UUID, String> undefinedStepByTestCase = new ConcurrentHashMap<>();
+  private final Map<UUID, String> failedStepByTestCase = new ConcurrentHashMap<>();
   private final List<ConformanceScenario> scenarios = new ArrayList<>();
   private Instant startedAt = Instant.now();
   private ConformanceReport report;
@@ -74,18 +75,21 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   }
 
   // Cucumber reports an undefined step only as the status "undefined"; a feature writer needs to
-  // know which line, in their own words.
+  // know which line, in their own words. A failed step is named so that a reader (and the mutation
+  // catalogue) can tell which check caught a problem.
   private void onStepFinished(TestStepFinished event) {
-    if (event.getResult().getStatus() == Status.UNDEFINED
-        && event.getTestStep() instanceof PickleStepTestStep step) {
+    if (!(event.getTestStep() instanceof PickleStepTestStep step)) {
+      return;
+    }
+    String line = "line " + step.getStep().getLine() + ": ";
+    String text = step.getStep().getKeyword() + step.getStep().getText();
+    UUID testCase = event.getTestCase().getId();
+    if (event.getResult().getStatus() == Status.UNDEFINED) {
       undefinedStepByTestCase.putIfAbsent(
-          event.getTestCase().getId(),
-          "undefined step at line "
-              + step.getStep().getLine()
-              + ": '"
-              + step.getStep().getKeyword()
-              + step.getStep().getText()
-              + "' (meshcheck steps lists every step)");
+          testCase,
+          "undefined step at " + line + "'" + text + "' (meshcheck steps lists every step)");
+    } else if (event.getResult().getStatus() == Status.FAILED) {
+      failedStepByTestCase.putIfAbsent(testCase, line + text);
     }
   }
 
@@ -107,6 +111,7 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
             environment.map(ScenarioEnvironment::backend).orElse(""),
             environment.map(ScenarioEnvironment::serverVersion).orElse(""),
             result.getDuration().toMillis(),
+            failedStepByTestCase.getOrDefault(testCase.getId(), ""),
             figuresByTestCase.getOrDefault(testCase.getId().toString(), List.of())));
     // Rewritten after every scenario so that a run that is interrupted, or killed, still leaves
     // what it had, marked partial.

@@ -79,6 +79,9 @@ public final class ConformanceReportWriter {
             .append(s.line())
             .append(s.topology().isEmpty() ? "" : ", " + s.topology())
             .append(")");
+        if (!s.failedStep().isEmpty()) {
+          md.append(" at ").append(s.failedStep());
+        }
         if (!s.reason().isEmpty()) {
           md.append(": ").append(s.reason());
         }

@@ -9,6 +9,8 @@ import java.util.List;
  * @param status passed | failed | skipped
  * @param reason why it failed or was skipped (the first line of the error), empty when passed
  * @param topology the topology it ran on, empty when it did not get to a mesh
+ * @param failedStep the step that failed, as {@code line 13: Then every request succeeds}; empty
+ *     when none did (passed, skipped, or a hook failed)
  * @param figures what its steps measured (reconnect times, ...), in the order they were measured
  */
 public record ConformanceScenario(
@@ -22,6 +24,7 @@ public record ConformanceScenario(
     String backend,
     String serverVersion,
     long durationMillis,
+    String failedStep,
     List<ConformanceFigure> figures) {
 
   public static final String PASSED = "passed";

@@ -29,11 +29,15 @@ final class FeatureTags {
   private FeatureTags() {}
 
   /**
+   * @param filesOrFolders feature files (optionally with Cucumber's {@code :line} suffixes) or
+   *     folders
    * @throws BadInputException naming the file, the line, the unknown tag and the known ones
    */
   static void requireKnown(List<Path> filesOrFolders, Path featuresRoot) {
     for (Path root : filesOrFolders) {
-      for (Path file : FeatureFiles.featureFiles(root)) {
+      // Cucumber selects scenarios by line with "file.feature:12:20"; the file is what is read.
+      Path withoutLines = Path.of(root.toString().replaceFirst("(\\.feature)(:\\d+)+$", "$1"));
+      for (Path file : FeatureFiles.featureFiles(withoutLines)) {
         Set<String> known = known(featuresRoot, file);
         for (Tag tag : tagsOf(file)) {
           if (!known.contains(tag.getName()) && !Capabilities.isCapability(tag.getName())) {

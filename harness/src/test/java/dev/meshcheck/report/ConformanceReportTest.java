@@ -21,6 +21,7 @@ class ConformanceReportTest {
         "processes",
         "2.9.10",
         120,
+        "",
         List.of());
   }
 
@@ -66,6 +67,7 @@ class ConformanceReportTest {
             "processes",
             "2.9.10",
             900,
+            "",
             List.of(
                 new ConformanceFigure(
                     "reconnect", "ms", java.util.Map.of("moved", 120L, "client-node-2", 80L))));
