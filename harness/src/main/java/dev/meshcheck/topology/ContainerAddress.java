@@ -50,9 +50,14 @@ record ContainerAddress(
   }
 
   String clientUrl(ClientAccess access) {
+    InetSocketAddress client = clientSocketAddress(access);
+    return "nats://" + client.getHostString() + ":" + client.getPort();
+  }
+
+  InetSocketAddress clientSocketAddress(ClientAccess access) {
     return access == ClientAccess.MAPPED_PORT
-        ? "nats://" + mappedHost + ":" + mappedClientPort
-        : "nats://" + containerIp + ":" + CLIENT_PORT;
+        ? new InetSocketAddress(mappedHost, mappedClientPort)
+        : new InetSocketAddress(containerIp, CLIENT_PORT);
   }
 
   URI monitorUrl(ClientAccess access) {

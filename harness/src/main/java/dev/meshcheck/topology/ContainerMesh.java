@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.LinkFaults;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ final class ContainerMesh implements RunningMesh {
   private final Network network;
   private final List<ContainerNode> nodes;
   private final ContainerReaper reaper;
+  private final ContainerLinks links;
+  private final LinkFaults linkFaults;
   private final MeshReadiness readiness;
   private final ShutdownGuard guard;
   private volatile ClientAccess clientAccess = ClientAccess.CONTAINER_ADDRESS;
@@ -33,13 +36,16 @@ final class ContainerMesh implements RunningMesh {
       String runId,
       Network network,
       List<ContainerNode> nodes,
-      ContainerReaper reaper) {
+      ContainerReaper reaper,
+      ContainerLinks links) {
     this.topology = topology;
     this.image = image;
     this.runId = runId;
     this.network = network;
     this.nodes = List.copyOf(nodes);
     this.reaper = reaper;
+    this.links = links;
+    this.linkFaults = links.faults();
     this.readiness =
         new MeshReadiness(
             topology,
@@ -93,6 +99,11 @@ final class ContainerMesh implements RunningMesh {
   }
 
   @Override
+  public LinkFaults linkFaults() {
+    return linkFaults;
+  }
+
+  @Override
   public Optional<String> image() {
     return Optional.of(image);
   }
@@ -119,6 +130,7 @@ final class ContainerMesh implements RunningMesh {
       return;
     }
     closed = true;
+    links.close();
     // Force-remove rather than stop: nothing of a test mesh is worth the lame-duck wait.
     reaper.removeContainersOf(runId);
     try {

@@ -6,13 +6,17 @@ import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
@@ -53,7 +57,12 @@ final class ContainerMeshLauncher implements MeshLauncher {
   }
 
   @Override
-  public RunningMesh launch(Topology topology) {
+  public FaultSupport linkFaultSupport() {
+    return ContainerLinks.support(isLocalDaemon());
+  }
+
+  @Override
+  public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     DockerClient docker = DockerClientFactory.instance().client();
     ContainerReaper reaper = new ContainerReaper(docker);
     reaper.reapOrphans();
@@ -64,18 +73,25 @@ final class ContainerMeshLauncher implements MeshLauncher {
             .createNetworkCmdModifier(cmd -> cmd.withName("meshcheck-" + runId).withLabels(labels))
             .build();
     ContainerMesh mesh;
+    ContainerLinks links = null;
     try {
       String networkId = network.getId(); // creates it
-      ServerConfigWriter writer =
-          new ServerConfigWriter(topology, spec -> NodeEndpoints.standardPorts(alias(spec)));
+      Function<NodeSpec, NodeEndpoints> endpoints =
+          spec -> NodeEndpoints.standardPorts(alias(spec));
+      links = new ContainerLinks(topology, faultableLinks, endpoints, isLocalDaemon());
+      ServerConfigWriter writer = new ServerConfigWriter(topology, endpoints, links);
       List<ContainerNode> nodes = new ArrayList<>();
       for (NodeSpec spec : topology.nodes()) {
         GenericContainer<?> container =
             container(spec, network, labels, runId, writer.render(spec, STORE_DIR));
         nodes.add(new ContainerNode(spec, container, docker, networkId));
       }
-      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper);
+      links.attach(nodes);
+      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper, links);
     } catch (RuntimeException e) {
+      if (links != null) {
+        links.close();
+      }
       reaper.removeNetworksOf(runId);
       throw e;
     }

@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.meshcheck.scenario.NodeSpec;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -28,6 +29,7 @@ final class ContainerNode implements MeshNode {
   private final MonitorClient monitor = new MonitorClient(Duration.ofSeconds(2));
   private volatile ClientAccess access = ClientAccess.CONTAINER_ADDRESS;
   private volatile ContainerAddress address;
+  private volatile String proxiedClientUrl;
   private MeshReadiness readiness;
   private NodeState state = NodeState.STOPPED;
 
@@ -47,6 +49,25 @@ final class ContainerNode implements MeshNode {
   /** Set once the mesh has found how the host reaches its containers. */
   void useAccess(ClientAccess clientAccess) {
     this.access = clientAccess;
+  }
+
+  /** Clients dial {@code hostPort} (a proxy in front of the node) instead of the node itself. */
+  void routeClientsThrough(String hostPort) {
+    this.proxiedClientUrl = "nats://" + hostPort;
+  }
+
+  /** Where the node's own client port is reached from the host, bypassing any proxy. */
+  InetSocketAddress directClientAddress() {
+    return address().clientSocketAddress(access);
+  }
+
+  /** The pid of the container's process on this host: the way into its network namespace. */
+  long pid() {
+    Long pid = inspect().getState().getPidLong();
+    if (pid == null || pid == 0) {
+      throw new IllegalStateException("the container of node " + spec.name() + " is not running");
+    }
+    return pid;
   }
 
   /** Creates and starts the container; returns once it runs, not once the server is ready. */
@@ -96,7 +117,8 @@ final class ContainerNode implements MeshNode {
 
   @Override
   public String clientUrl() {
-    return address().clientUrl(access);
+    String proxied = proxiedClientUrl;
+    return proxied != null ? proxied : address().clientUrl(access);
   }
 
   @Override

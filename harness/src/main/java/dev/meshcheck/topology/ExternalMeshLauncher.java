@@ -2,6 +2,9 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkFaults;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -9,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * "Launches" a mesh that already runs: its nodes are the given client URLs (and monitoring URLs,
@@ -49,7 +53,12 @@ final class ExternalMeshLauncher implements MeshLauncher {
    * nodes are a cluster named "external".
    */
   @Override
-  public RunningMesh launch(Topology topology) {
+  public FaultSupport linkFaultSupport() {
+    return FaultSupport.none(Backend.EXTERNAL.cliName(), NO_FAULTS);
+  }
+
+  @Override
+  public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     Topology described =
         topology.nodeCount() == clientUrls.size()
             ? topology
@@ -83,6 +92,12 @@ final class ExternalMeshLauncher implements MeshLauncher {
     @Override
     public Optional<String> image() {
       return Optional.empty();
+    }
+
+    @Override
+    public LinkFaults linkFaults() {
+      return ResolvingLinkFaults.refusing(
+          topology, FaultSupport.none(Backend.EXTERNAL.cliName(), NO_FAULTS));
     }
 
     @Override

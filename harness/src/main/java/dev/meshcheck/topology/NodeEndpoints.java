@@ -15,6 +15,12 @@ record NodeEndpoints(
     int leafPort,
     int monitorPort) {
 
+  /** The same endpoints with clients dialling {@code port} (a proxy in front of the node). */
+  NodeEndpoints withClientPort(int port) {
+    return new NodeEndpoints(
+        listenHost, peerHost, port, clusterPort, gatewayPort, leafPort, monitorPort);
+  }
+
   /** The fixed ports every container uses: each container has an address of its own. */
   static NodeEndpoints standardPorts(String peerHost) {
     return new NodeEndpoints("0.0.0.0", peerHost, 4222, 6222, 7222, 7422, 8222);

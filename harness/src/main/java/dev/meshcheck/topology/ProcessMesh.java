@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.LinkFaults;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,14 +10,18 @@ final class ProcessMesh implements RunningMesh {
   private final Topology topology;
   private final List<ProcessNode> nodes;
   private final RunFolder folder;
+  private final ProcessLinks links;
+  private final LinkFaults linkFaults;
   private final MeshReadiness readiness;
   private final ShutdownGuard guard;
   private boolean closed;
 
-  ProcessMesh(Topology topology, List<ProcessNode> nodes, RunFolder folder) {
+  ProcessMesh(Topology topology, List<ProcessNode> nodes, RunFolder folder, ProcessLinks links) {
     this.topology = topology;
     this.nodes = List.copyOf(nodes);
     this.folder = folder;
+    this.links = links;
+    this.linkFaults = links.faults();
     this.readiness =
         new MeshReadiness(
             topology,
@@ -24,6 +29,10 @@ final class ProcessMesh implements RunningMesh {
             spec -> this.nodes.get(spec.number() - 1).state() == NodeState.RUNNING);
     this.nodes.forEach(node -> node.useReadiness(readiness));
     this.guard = ShutdownGuard.arm("processes-" + topology.name(), this::stopEverything);
+  }
+
+  List<ProcessNode> processNodes() {
+    return nodes;
   }
 
   MeshReadiness readiness() {
@@ -51,6 +60,11 @@ final class ProcessMesh implements RunningMesh {
   }
 
   @Override
+  public LinkFaults linkFaults() {
+    return linkFaults;
+  }
+
+  @Override
   public Optional<String> image() {
     return Optional.empty();
   }
@@ -68,6 +82,7 @@ final class ProcessMesh implements RunningMesh {
     closed = true;
     // Kill rather than drain: nothing of a test mesh is worth the lame-duck wait.
     nodes.forEach(ProcessNode::kill);
+    links.close();
     folder.close();
   }
 }

@@ -2,6 +2,8 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +11,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Launches each node as a local nats-server process listening on 127.0.0.1 with free ports, its
@@ -32,20 +36,32 @@ final class ProcessMeshLauncher implements MeshLauncher {
   }
 
   @Override
-  public RunningMesh launch(Topology topology) {
+  public FaultSupport linkFaultSupport() {
+    return ProcessLinks.SUPPORT;
+  }
+
+  @Override
+  public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     RunFolder.reapOrphans(runParent);
     RunFolder folder = RunFolder.create(runParent, topology.name());
-    Map<Integer, NodeEndpoints> endpoints = allocateEndpoints(topology);
-    ServerConfigWriter writer =
-        new ServerConfigWriter(topology, node -> endpoints.get(node.number()));
-    List<ProcessNode> nodes = new ArrayList<>();
-    for (NodeSpec spec : topology.nodes()) {
-      Path config = folder.file(spec.name() + ".conf");
-      Path store = folder.file(spec.name() + "-jetstream");
-      folder.write(config, writer.render(spec, store.toString()));
-      nodes.add(new ProcessNode(spec, endpoints.get(spec.number()), natsServer, config, folder));
+    Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
+    Function<NodeSpec, NodeEndpoints> endpointOf = node -> endpoints.get(node.number());
+    // Proxies bind their ports first: FreePorts releases the ports it picks for the nodes, and a
+    // proxy opened after it could take one of them before its nats-server binds it.
+    ProcessLinks links = null;
+    ProcessMesh mesh;
+    try {
+      links = ProcessLinks.open(topology, faultableLinks, endpointOf);
+      endpoints.putAll(allocateEndpoints(topology));
+      mesh = new ProcessMesh(topology, nodes(topology, folder, endpointOf, links), folder, links);
+    } catch (RuntimeException e) {
+      if (links != null) {
+        links.close();
+      }
+      folder.close();
+      throw e;
     }
-    ProcessMesh mesh = new ProcessMesh(topology, nodes, folder);
+    List<ProcessNode> nodes = mesh.processNodes();
     try {
       nodes.forEach(ProcessNode::start);
       mesh.readiness().awaitMesh(readyTimeout, () -> nodes.forEach(ProcessNode::checkAlive));
@@ -54,6 +70,28 @@ final class ProcessMeshLauncher implements MeshLauncher {
       mesh.close();
       throw e;
     }
+  }
+
+  /** Writes each node's config into {@code folder}; clients dial proxies where links have them. */
+  private List<ProcessNode> nodes(
+      Topology topology,
+      RunFolder folder,
+      Function<NodeSpec, NodeEndpoints> endpointOf,
+      ProcessLinks links) {
+    ServerConfigWriter writer = new ServerConfigWriter(topology, endpointOf, links);
+    List<ProcessNode> nodes = new ArrayList<>();
+    for (NodeSpec spec : topology.nodes()) {
+      Path config = folder.file(spec.name() + ".conf");
+      Path store = folder.file(spec.name() + "-jetstream");
+      folder.write(config, writer.render(spec, store.toString()));
+      NodeEndpoints asClientsSeeIt =
+          links
+              .clientProxyPort(spec)
+              .map(endpointOf.apply(spec)::withClientPort)
+              .orElse(endpointOf.apply(spec));
+      nodes.add(new ProcessNode(spec, asClientsSeeIt, natsServer, config, folder));
+    }
+    return nodes;
   }
 
   private static Map<Integer, NodeEndpoints> allocateEndpoints(Topology topology) {

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +19,7 @@ import java.util.stream.Stream;
  */
 final class RunFolder implements AutoCloseable {
   static final String OWNER_FILE = "owner";
+  private static final Duration NEW_FOLDER_AGE = Duration.ofMinutes(1);
 
   private final Path dir;
 
@@ -79,7 +82,7 @@ final class RunFolder implements AutoCloseable {
     int killed = 0;
     for (Path run : list(parent)) {
       Optional<Owner> owner = read(run.resolve(OWNER_FILE)).flatMap(Owner::parse);
-      if (owner.isPresent() && owner.get().isAlive()) {
+      if (owner.isPresent() ? owner.get().isAlive() : isNew(run)) {
         continue;
       }
       for (Path pidFile : list(run)) {
@@ -90,6 +93,19 @@ final class RunFolder implements AutoCloseable {
       deleteTree(run);
     }
     return killed;
+  }
+
+  /**
+   * A folder without an owner file may be one another JVM has just created and not written its
+   * owner into yet; deleting it would fail that JVM's launch. Only older ones are orphans.
+   */
+  private static boolean isNew(Path run) {
+    try {
+      Instant modified = Files.getLastModifiedTime(run).toInstant();
+      return modified.isAfter(Instant.now().minus(NEW_FOLDER_AGE));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** Kills the pid only if its command line names this run folder: pids get reused. */

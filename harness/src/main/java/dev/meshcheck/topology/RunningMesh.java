@@ -1,6 +1,9 @@
 package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.FaultSupport;
+import dev.meshcheck.topology.faults.LinkFaults;
+import dev.meshcheck.topology.faults.NodeRefs;
 import java.util.List;
 import java.util.Optional;
 
@@ -31,19 +34,7 @@ public interface RunningMesh extends AutoCloseable {
 
   /** The node named {@code name} ({@code east-2}, {@code leaf-1}) or numbered {@code "3"}. */
   default MeshNode node(String name) {
-    if (name.matches("\\d+")) {
-      return node(Integer.parseInt(name));
-    }
-    return nodes().stream()
-        .filter(n -> n.name().equals(name))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new IllegalArgumentException(
-                    "no node named '"
-                        + name
-                        + "'; nodes are "
-                        + String.join(", ", nodes().stream().map(MeshNode::name).toList())));
+    return node(NodeRefs.resolve(topology(), name).number());
   }
 
   /** Every node's client URL, comma-separated, as a seed list for clients that should fail over. */
@@ -54,6 +45,16 @@ public interface RunningMesh extends AutoCloseable {
   /** The version the first node reports. */
   default String serverVersion() {
     return nodes().get(0).serverInfo().version();
+  }
+
+  /**
+   * Switches link faults of this mesh on and off. A mesh takes faults only on the link kinds it was
+   * launched for ({@link MeshLauncher#launch(Topology, java.util.Set)}); the rest are refused, as
+   * is everything on an external mesh.
+   */
+  default LinkFaults linkFaults() {
+    return ResolvingLinkFaults.refusing(
+        topology(), FaultSupport.none(backend().cliName(), "this mesh takes no link faults"));
   }
 
   /** The container image the nodes run, for the containers backend. */

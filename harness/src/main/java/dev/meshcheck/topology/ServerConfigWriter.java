@@ -2,10 +2,12 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,10 +25,20 @@ final class ServerConfigWriter {
 
   private final Topology topology;
   private final Function<NodeSpec, NodeEndpoints> endpoints;
+  private final PeerDialing dialing;
 
   ServerConfigWriter(Topology topology, Function<NodeSpec, NodeEndpoints> endpoints) {
+    this(topology, endpoints, PeerDialing.direct(endpoints));
+  }
+
+  /**
+   * @param dialing where nodes dial each other and what they advertise (proxied links)
+   */
+  ServerConfigWriter(
+      Topology topology, Function<NodeSpec, NodeEndpoints> endpoints, PeerDialing dialing) {
     this.topology = topology;
     this.endpoints = endpoints;
+    this.dialing = dialing;
   }
 
   /**
@@ -43,14 +55,18 @@ final class ServerConfigWriter {
     conf.append("server_name: ").append(quote(node.name())).append('\n');
     conf.append("listen: ").append(quote(self.listenHost() + ":" + self.clientPort())).append('\n');
     conf.append("http: ").append(quote(self.listenHost() + ":" + self.monitorPort())).append('\n');
+    PeerDialing.Advertising advertising = dialing.advertising(node);
+    advertising
+        .client()
+        .ifPresent(a -> conf.append("client_advertise: ").append(quote(a)).append('\n'));
     conf.append("lame_duck_duration: ").append(quote(LAME_DUCK_DURATION)).append('\n');
     conf.append("lame_duck_grace_period: ").append(quote(LAME_DUCK_GRACE_PERIOD)).append('\n');
     if (node.isLeaf()) {
       appendLeafRemote(conf, node);
     } else {
-      appendCluster(conf, node, self);
-      appendGateway(conf, node, self);
-      appendLeafListener(conf, node, self);
+      appendCluster(conf, node, self, advertising);
+      appendGateway(conf, node, self, advertising);
+      appendLeafListener(conf, node, self, advertising);
     }
     if (topology.jetstream()) {
       conf.append("jetstream {\n  store_dir: ").append(quote(storeDir)).append("\n}\n");
@@ -62,7 +78,8 @@ final class ServerConfigWriter {
     return conf.toString();
   }
 
-  private void appendCluster(StringBuilder conf, NodeSpec node, NodeEndpoints self) {
+  private void appendCluster(
+      StringBuilder conf, NodeSpec node, NodeEndpoints self, PeerDialing.Advertising advertising) {
     List<NodeSpec> members = topology.membersOf(node.clusterName());
     // A JetStream server needs a cluster name, even alone; a lone plain server needs no block.
     if (members.size() < 2 && !topology.jetstream() && !topology.hasGateways()) {
@@ -73,10 +90,11 @@ final class ServerConfigWriter {
     conf.append("  listen: ")
         .append(quote(self.listenHost() + ":" + self.clusterPort()))
         .append('\n');
+    appendAdvertise(conf, advertising.cluster());
     List<String> routes =
         members.stream()
             .filter(m -> m.number() != node.number())
-            .map(m -> "nats-route://" + hostPort(m, endpoints.apply(m).clusterPort()))
+            .map(m -> "nats-route://" + dialing.address(LinkKind.ROUTE, node, m))
             .toList();
     if (!routes.isEmpty()) {
       conf.append("  routes: [").append(quoteAll(routes)).append("]\n");
@@ -84,7 +102,8 @@ final class ServerConfigWriter {
     conf.append("}\n");
   }
 
-  private void appendGateway(StringBuilder conf, NodeSpec node, NodeEndpoints self) {
+  private void appendGateway(
+      StringBuilder conf, NodeSpec node, NodeEndpoints self, PeerDialing.Advertising advertising) {
     if (!topology.hasGateways()) {
       return;
     }
@@ -93,6 +112,7 @@ final class ServerConfigWriter {
     conf.append("  listen: ")
         .append(quote(self.listenHost() + ":" + self.gatewayPort()))
         .append('\n');
+    appendAdvertise(conf, advertising.gateway());
     conf.append("  gateways: [\n");
     for (var cluster : topology.clusters()) {
       if (cluster.name().equals(node.clusterName())) {
@@ -100,7 +120,7 @@ final class ServerConfigWriter {
       }
       List<String> urls =
           topology.membersOf(cluster.name()).stream()
-              .map(m -> "nats://" + hostPort(m, endpoints.apply(m).gatewayPort()))
+              .map(m -> "nats://" + dialing.address(LinkKind.GATEWAY, node, m))
               .toList();
       conf.append("    { name: ")
           .append(quote(cluster.name()))
@@ -111,20 +131,25 @@ final class ServerConfigWriter {
     conf.append("  ]\n}\n");
   }
 
-  private void appendLeafListener(StringBuilder conf, NodeSpec node, NodeEndpoints self) {
+  private void appendLeafListener(
+      StringBuilder conf, NodeSpec node, NodeEndpoints self, PeerDialing.Advertising advertising) {
     boolean isHub =
         topology.leafNodes().stream().anyMatch(l -> l.hubCluster().equals(node.clusterName()));
     if (isHub) {
       conf.append("leafnodes {\n  listen: ")
           .append(quote(self.listenHost() + ":" + self.leafPort()))
-          .append("\n}\n");
+          .append('\n');
+      if (advertising.hideLeafUrls()) {
+        conf.append("  no_advertise: true\n");
+      }
+      conf.append("}\n");
     }
   }
 
   private void appendLeafRemote(StringBuilder conf, NodeSpec leaf) {
     List<String> urls =
         topology.membersOf(leaf.hubCluster().orElseThrow()).stream()
-            .map(m -> "nats-leaf://" + hostPort(m, endpoints.apply(m).leafPort()))
+            .map(m -> "nats-leaf://" + dialing.address(LinkKind.LEAF, leaf, m))
             .toList();
     // In order, not shuffled: a leaf attaches to the first hub member that answers, so a run
     // placed on "leaf-1 and hub-1" crosses the leaf link alone, run after run.
@@ -133,8 +158,8 @@ final class ServerConfigWriter {
         .append("], dont_randomize: true } ]\n}\n");
   }
 
-  private String hostPort(NodeSpec node, int port) {
-    return endpoints.apply(node).peerHost() + ":" + port;
+  private static void appendAdvertise(StringBuilder conf, Optional<String> address) {
+    address.ifPresent(a -> conf.append("  advertise: ").append(quote(a)).append('\n'));
   }
 
   private static String quoteAll(List<String> values) {

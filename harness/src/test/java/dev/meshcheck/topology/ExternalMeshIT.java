@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.scenario.TopologyFiles;
+import dev.meshcheck.topology.faults.Link;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,9 @@ class ExternalMeshIT {
       assertThat(external.node("east-2").clientUrl()).isEqualTo(clientUrls.get(1));
       assertThat(external.serverVersion()).isEqualTo(launched.serverVersion());
       assertThatThrownBy(() -> external.node(1).kill())
+          .isInstanceOf(FaultsUnavailableException.class)
+          .hasMessageContaining("external");
+      assertThatThrownBy(() -> external.linkFaults().partition(Link.route("1", "2")))
           .isInstanceOf(FaultsUnavailableException.class)
           .hasMessageContaining("external");
       external.close();

@@ -6,9 +6,11 @@ import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.scenario.TopologyFiles;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -61,6 +63,67 @@ class ServerConfigWriterTest {
                 + " \"nats-leaf://n3:7422\"], dont_randomize: true } ]")
         .doesNotContain("cluster {");
     assertThat(writer.render(topology.nodes().get(0), "/data")).contains("leafnodes {\n  listen");
+  }
+
+  @Test
+  void nodesDialWhereTheirDialingSaysAndAdvertiseWhatItSays() {
+    Topology topology = TopologyFiles.resolve("supercluster-2x3", LAYOUT);
+    PeerDialing proxied =
+        dialing(
+            (kind, from, to) ->
+                "p-" + kind.label() + "-" + from.number() + "-" + to.number() + ":1",
+            new PeerDialing.Advertising(
+                Optional.of("c:1"), Optional.of("sink:9"), Optional.of("sink:9"), true));
+
+    String conf =
+        new ServerConfigWriter(
+                topology, node -> NodeEndpoints.standardPorts("n" + node.number()), proxied)
+            .render(topology.nodes().get(0), "/data");
+
+    assertThat(conf)
+        .contains("client_advertise: \"c:1\"")
+        .contains("routes: [\"nats-route://p-route-1-2:1\", \"nats-route://p-route-1-3:1\"]")
+        .contains(
+            "{ name: \"west\", urls: [\"nats://p-gateway-1-4:1\", \"nats://p-gateway-1-5:1\","
+                + " \"nats://p-gateway-1-6:1\"] }");
+    assertThat(conf.split("advertise: \"sink:9\"")).as("cluster and gateway advertise").hasSize(3);
+  }
+
+  @Test
+  void hubsHideOtherHubAddressesFromLeafNodesWhenAskedTo() {
+    Topology topology = TopologyFiles.resolve("leaf-hub", LAYOUT);
+    PeerDialing hiding =
+        dialing(
+            (kind, from, to) -> "p" + to.number() + ":1",
+            new PeerDialing.Advertising(
+                Optional.empty(), Optional.empty(), Optional.empty(), true));
+    ServerConfigWriter writer =
+        new ServerConfigWriter(
+            topology, node -> NodeEndpoints.standardPorts("n" + node.number()), hiding);
+
+    assertThat(writer.render(topology.nodes().get(0), "/data"))
+        .contains("leafnodes {\n  listen: \"0.0.0.0:7422\"\n  no_advertise: true\n}");
+    assertThat(writer.render(topology.nodes().get(3), "/data"))
+        .contains("\"nats-leaf://p1:1\", \"nats-leaf://p2:1\", \"nats-leaf://p3:1\"");
+  }
+
+  /** Where a test's nodes dial, by kind, dialer and listener. */
+  private interface Addresses {
+    String of(LinkKind kind, NodeSpec from, NodeSpec to);
+  }
+
+  private static PeerDialing dialing(Addresses addresses, PeerDialing.Advertising advertising) {
+    return new PeerDialing() {
+      @Override
+      public String address(LinkKind kind, NodeSpec from, NodeSpec to) {
+        return addresses.of(kind, from, to);
+      }
+
+      @Override
+      public Advertising advertising(NodeSpec node) {
+        return advertising;
+      }
+    };
   }
 
   @Test
