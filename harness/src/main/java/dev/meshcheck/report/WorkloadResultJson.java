@@ -138,7 +138,10 @@ final class WorkloadResultJson {
     node.put("sent_per_sec", round(p.sentPerSecond()));
     node.put("delivered_per_sec", round(p.deliveredPerSecond()));
     node.put("delivered_bytes_per_sec", round(p.deliveredBytesPerSecond()));
-    node.put("latency_p99_us", p.latencyP99Micros());
+    node.put("latency_p50_us", p.latency().p50());
+    node.put("latency_p99_us", p.latency().p99());
+    node.put("latency_p999_us", p.latency().p999());
+    node.put("latency_max_us", p.latency().max());
     node.put("errors", p.errors());
     return node;
   }
@@ -223,7 +226,11 @@ final class WorkloadResultJson {
               p.path("sent_per_sec").asDouble(),
               p.path("delivered_per_sec").asDouble(),
               p.path("delivered_bytes_per_sec").asDouble(),
-              p.path("latency_p99_us").asDouble(),
+              new IntervalPoint.Latency(
+                  p.path("latency_p50_us").asDouble(),
+                  p.path("latency_p99_us").asDouble(),
+                  p.path("latency_p999_us").asDouble(),
+                  p.path("latency_max_us").asDouble()),
               p.path("errors").asLong()));
     }
     return points;

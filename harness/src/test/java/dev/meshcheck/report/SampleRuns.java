@@ -90,7 +90,15 @@ public final class SampleRuns {
           log.write(metric.tag(), interval);
           totals.get(metric).add(interval);
         }
-        points.add(new IntervalPoint(second, 1, 2000, 2000, 256_000, 3 * p50Micros, 0));
+        points.add(
+            new IntervalPoint(
+                second,
+                1,
+                2000,
+                2000,
+                256_000,
+                new IntervalPoint.Latency(p50Micros, 3 * p50Micros, 5 * p50Micros, 6 * p50Micros),
+                0));
       }
     }
     RunResult result = result(runId, topology, workload, new Latencies(totals), points);
