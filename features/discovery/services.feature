@@ -1,7 +1,8 @@
 @discovery
 Feature: Services are found by subject: micro-service discovery and no responders
   A client needs no address: it sends to a subject and whichever instance listens answers. NATS
-  micro services also answer $SRV.PING/INFO/STATS, so every instance can be listed and counted.
+  micro services also answer $SRV.PING/INFO/STATS, so every instance can be listed, described and
+  counted.
 
   Background:
     Given a "cluster-3" mesh
@@ -10,6 +11,10 @@ Feature: Services are found by subject: micro-service discovery and no responder
     Given a service "orders" answering "svc.orders.>" in queue group "workers" with 3 members spread over the nodes
     When "orders" instances are discovered from node 2
     Then 3 instances of "orders" answer
+
+  Scenario: $SRV.INFO of every instance names the service's endpoint and queue group
+    Given a service "orders" answering "svc.orders.>" in queue group "workers" with 3 members spread over the nodes
+    Then every instance of "orders" describes the endpoint "svc.orders.>" in queue group "workers"
 
   Scenario: $SRV.STATS of all instances together count every request the service answered
     Given a service "orders" answering "svc.orders.>" in queue group "workers" with 3 members spread over the nodes

@@ -23,13 +23,15 @@ Feature: Clients and services survive the loss of a node
     When a client on node 3 sends 30 requests to "svc.orders.create"
     Then every request succeeds
 
-  Scenario: A restarted node rejoins the cluster and routes again
+  Scenario: Clients of a killed node reconnect, and the restarted node rejoins and routes again
+    Given a subscriber "moved" on node 2 listening to "rejoin.>"
     When node 2 is killed
-    And node 2 is restarted
+    Then within 5 seconds all clients are reconnected
+    When node 2 is restarted
     Given a subscriber "back" on node 2 listening to "rejoin.>"
     When a publisher on node 3 sends 10 messages to "rejoin.test"
     Then "back" receives exactly 10 messages in order
-    And within 5 seconds all clients are reconnected
+    And "moved" receives exactly 10 messages in order
 
   Scenario: Lame-duck mode moves clients off a node before it shuts down, and no request fails
     # The node stops accepting clients, tells its clients (INFO ldm) and, after a 2 s grace period,

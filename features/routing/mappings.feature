@@ -3,7 +3,6 @@ Feature: Subject mappings route traffic by weight and rename subjects on import
   Weighted mappings split a subject's traffic between destinations (NATS docs: "Subject Mapping and
   Partitioning", weighted mappings for canary releases); a service import may be renamed with "to".
 
-  @canary
   Scenario: A canary mapping sends about 10% of requests to v2 and 90% to v1
     # 600 requests, p = 0.10: binomial sd = 1.2 points, so 4 points is more than 3 sd.
     Given a "cluster-3-canary" mesh

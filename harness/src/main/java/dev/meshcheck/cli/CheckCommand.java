@@ -1,12 +1,11 @@
 package dev.meshcheck.cli;
 
 import dev.meshcheck.report.ConformanceReport;
-import dev.meshcheck.report.ConformanceReportWriter;
 import dev.meshcheck.scenario.FeatureFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.steps.FeatureRun;
-import dev.meshcheck.topology.Backend;
+import dev.meshcheck.steps.RunSettings;
 import io.cucumber.tagexpressions.TagExpressionException;
 import io.cucumber.tagexpressions.TagExpressionParser;
 import java.io.PrintWriter;
@@ -56,23 +55,19 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     ProjectLayout layout = ProjectLayout.discover();
     validate(layout);
-    Backend backend = mesh.externalUrls.isEmpty() ? Backend.parse(mesh.backend) : Backend.EXTERNAL;
     Path out = reportFolder != null ? reportFolder : layout.reports().resolve("conformance");
-    FeatureRun run =
-        new FeatureRun(
-            features,
-            Optional.ofNullable(tags),
-            Optional.ofNullable(topology),
-            backend,
-            out,
-            mesh.externalUrls,
-            mesh.externalMonitorUrls);
-    boolean passed = run.run();
-    ConformanceReport report = ConformanceReportWriter.read(out);
+    RunSettings settings =
+        RunSettings.of(mesh.chosenBackend(), layout).withLauncher(mesh.launcherSettings());
+    if (topology != null) {
+      settings = settings.withTopologyOverride(topology);
+    }
+    ConformanceReport report =
+        new FeatureRun(features, Optional.ofNullable(tags), settings, out).run();
     if (report.passed() + report.failed() + report.skipped() == 0) {
       throw new IllegalArgumentException(
           "--tags '" + tags + "' selected no scenario of " + features + "; nothing was checked");
     }
+    boolean passed = report.failed() == 0;
     PrintWriter printer = spec.commandLine().getOut();
     printer.printf(
         "conformance report: %s (%s)%n",

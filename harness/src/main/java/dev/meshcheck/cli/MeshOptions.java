@@ -30,9 +30,16 @@ public final class MeshOptions {
 
   /** The launcher these options ask for; {@code --url} means the external backend. */
   public MeshLauncher launcher() {
-    LauncherSettings settings =
-        LauncherSettings.fromEnvironment().withExternalMesh(externalUrls, externalMonitorUrls);
-    Backend chosen = externalUrls.isEmpty() ? Backend.parse(backend) : Backend.EXTERNAL;
-    return MeshLaunchers.forBackend(chosen, settings);
+    return MeshLaunchers.forBackend(chosenBackend(), launcherSettings());
+  }
+
+  /** The backend asked for; {@code --url} means the external one. */
+  Backend chosenBackend() {
+    return externalUrls.isEmpty() ? Backend.parse(backend) : Backend.EXTERNAL;
+  }
+
+  /** Image and binary from the environment, plus the external mesh's URLs. */
+  LauncherSettings launcherSettings() {
+    return LauncherSettings.fromEnvironment().withExternalMesh(externalUrls, externalMonitorUrls);
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.DeliveryHandler;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.measure.TimingRecorder;
@@ -15,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  * latency and service time. {@link #onPayload} must be called from one thread only (it records into
  * single-writer recorders); the counters may be read from any thread.
  */
-final class DeliveryRecorder {
+final class DeliveryRecorder implements DeliveryHandler {
   private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
 
   private final String name;
@@ -47,8 +48,8 @@ final class DeliveryRecorder {
     this.byPublisher = new SenderCounts(tracker.publisherCount());
   }
 
-  /** One delivered payload: {@code length} bytes of {@code buffer} from {@code offset}. */
-  void onPayload(byte[] buffer, int offset, int length, long receivedNanos) {
+  @Override
+  public void onPayload(byte[] buffer, int offset, int length, long receivedNanos) {
     activity.lazySet(activity.get() + 1);
     if (!Stamp.isStamped(buffer, offset, length)) {
       return;

@@ -1,6 +1,9 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Reconnect;
 import dev.meshcheck.result.PlacementOutcome;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,14 +21,24 @@ record DriverReport(
    * @param connectionErrors errors the client connections reported (server {@code -ERR}s, jnats's
    *     asynchronous exceptions), over the whole run
    * @param lastConnectionError the latest of those, with the connection's name
+   * @param reconnects every time a connection lost its server and connected again, over the whole
+   *     run, with how long it took
    */
   record Health(
-      long clientSlowConsumerEvents, long connectionErrors, Optional<String> lastConnectionError) {
-    static Health of(LoadConnections connections) {
+      long clientSlowConsumerEvents,
+      long connectionErrors,
+      Optional<String> lastConnectionError,
+      List<Reconnect> reconnects) {
+    Health {
+      reconnects = List.copyOf(reconnects);
+    }
+
+    static Health of(ConnectionEvents events) {
       return new Health(
-          connections.clientSlowConsumerEvents(),
-          connections.errors().count(),
-          connections.errors().latest());
+          events.slowConsumerEvents(),
+          events.errorCount(),
+          events.latestError(),
+          events.reconnects());
     }
   }
 }

@@ -1,5 +1,11 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.MessageSender;
+import dev.meshcheck.load.transport.Publisher;
+import dev.meshcheck.load.transport.Receiver;
+import dev.meshcheck.load.transport.ReceiverSpec;
+import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.result.PlacementOutcome;
@@ -24,13 +30,13 @@ import java.util.concurrent.Semaphore;
 final class FanOutDriver implements WorkloadDriver {
   private final Workload workload;
   private final Clock clock;
-  private final LoadConnections connections;
-  private final FanOutClients clients;
+  private final ConnectionEvents events;
+  private final Transport transport;
   private final PhaseRecorders warmup;
   private final PhaseRecorders measured;
-  private final List<FanOutPublisher> publishers = new ArrayList<>();
-  private final List<FanOutReceiver> plainSubscribers = new ArrayList<>();
-  private final List<FanOutReceiver> groupMembers = new ArrayList<>();
+  private final List<Publisher> publishers = new ArrayList<>();
+  private final List<Subscription> plainSubscribers = new ArrayList<>();
+  private final List<Subscription> groupMembers = new ArrayList<>();
   private final List<MeshNode> plainSubscriberNodes = new ArrayList<>();
   private final List<MeshNode> groupMemberNodes = new ArrayList<>();
   private final NodeAssignment nodes;
@@ -41,13 +47,13 @@ final class FanOutDriver implements WorkloadDriver {
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
-      LoadConnections connections,
+      ConnectionEvents events,
       LoadTuning tuning)
       throws IOException, InterruptedException {
     this.workload = workload;
     this.clock = clock;
-    this.connections = connections;
-    this.clients = FanOutClients.of(workload.client(), connections, clock);
+    this.events = events;
+    this.transport = Transports.forClient(workload.client(), events, clock);
     this.warmup = warmup;
     this.measured = measured;
     this.nodes = nodes;
@@ -56,7 +62,7 @@ final class FanOutDriver implements WorkloadDriver {
         String name = "subscriber-" + (i + 1);
         Duration delay = i == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
         int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
-        var spec = new Subscriber.Spec(name, workload.subject(), null, delay, pending);
+        var spec = new ReceiverSpec(name, workload.subject(), null, delay, pending);
         MeshNode node = nodes.subscriber(name, i);
         plainSubscribers.add(receiver(spec, node, new DeliveryTracker(publisherCount())));
         plainSubscriberNodes.add(node);
@@ -66,7 +72,7 @@ final class FanOutDriver implements WorkloadDriver {
         for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
           String name = "member-" + (i + 1);
           var spec =
-              new Subscriber.Spec(
+              new ReceiverSpec(
                   name,
                   workload.subject(),
                   workload.receivers().service().queueGroup(),
@@ -80,7 +86,7 @@ final class FanOutDriver implements WorkloadDriver {
       for (int i = 0; i < publisherCount(); i++) {
         String name = "publisher-" + (i + 1);
         MeshNode node = nodes.sender(name, i);
-        publishers.add(clients.publisher(node.clientUrl(), name, workload.subject()));
+        publishers.add(transport.publisher(node.clientUrl(), name, workload.subject()));
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();
@@ -88,11 +94,12 @@ final class FanOutDriver implements WorkloadDriver {
     }
   }
 
-  private FanOutReceiver receiver(Subscriber.Spec spec, MeshNode node, DeliveryTracker tracker)
+  private Subscription receiver(ReceiverSpec spec, MeshNode node, DeliveryTracker tracker)
       throws IOException, InterruptedException {
     var deliveries =
         new DeliveryRecorder(spec.name(), tracker, warmup, measured, spec.delayPerMessage());
-    return clients.receiver(node.clientUrl(), spec, deliveries);
+    Receiver receiver = transport.receiver(node.clientUrl(), spec, deliveries);
+    return new Subscription(receiver, deliveries);
   }
 
   private int publisherCount() {
@@ -114,9 +121,9 @@ final class FanOutDriver implements WorkloadDriver {
                 + " ("
                 + nodes.describePlacements()
                 + ")"
-                + connections.errors().asSentence());
+                + events.errorsAsSentence());
       }
-      for (FanOutPublisher publisher : publishers) {
+      for (Publisher publisher : publishers) {
         publisher.send(probe.clone());
         publisher.pushBuffered();
       }
@@ -135,7 +142,7 @@ final class FanOutDriver implements WorkloadDriver {
   public void begin(RunPhases phases) {}
 
   @Override
-  public SendLoop.MessageSender senderFor(int senderIndex) {
+  public MessageSender senderFor(int senderIndex) {
     return publishers.get(senderIndex);
   }
 
@@ -147,7 +154,7 @@ final class FanOutDriver implements WorkloadDriver {
   @Override
   public void drain(long[] measuredSentBySender, Duration timeout) throws InterruptedException {
     long deadline = clock.nanoTime() + timeout.toNanos();
-    for (FanOutPublisher publisher : publishers) {
+    for (Publisher publisher : publishers) {
       // A publisher that cannot flush (its node is gone) has lost what it holds; counted below.
       publisher.flush(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
     }
@@ -168,10 +175,10 @@ final class FanOutDriver implements WorkloadDriver {
 
   private long activity() {
     long sum = 0;
-    for (FanOutReceiver s : plainSubscribers) {
+    for (Subscription s : plainSubscribers) {
       sum += s.deliveries().activity();
     }
-    for (FanOutReceiver s : groupMembers) {
+    for (Subscription s : groupMembers) {
       sum += s.deliveries().activity();
     }
     return sum;
@@ -190,7 +197,7 @@ final class FanOutDriver implements WorkloadDriver {
     long lost = 0;
     long duplicates = 0;
     long outOfOrder = 0;
-    for (FanOutReceiver s : plainSubscribers) {
+    for (Subscription s : plainSubscribers) {
       DeliveryTracker tracker = s.deliveries().tracker();
       lost += tracker.lost(measuredSentBySender);
       duplicates += tracker.duplicates();
@@ -202,10 +209,9 @@ final class FanOutDriver implements WorkloadDriver {
       duplicates += group.duplicates();
       outOfOrder += group.outOfOrder();
     }
-    boolean group = !groupMembers.isEmpty();
-    List<FanOutReceiver> receivers = group ? groupMembers : plainSubscribers;
     Map<String, Long> counts = new LinkedHashMap<>();
-    receivers.forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
+    (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
+        .forEach(s -> counts.put(s.deliveries().name(), s.deliveries().measuredReceived()));
     List<MeshNode> receiverNodes = new ArrayList<>(plainSubscriberNodes);
     receiverNodes.addAll(groupMemberNodes);
     List<long[]> byPublisher = new ArrayList<>();
@@ -218,18 +224,21 @@ final class FanOutDriver implements WorkloadDriver {
             Fairness.of(counts.values()),
             nodes.deliveriesByLink(receiverNodes, byPublisher));
     return new DriverReport(
-        lost, duplicates, outOfOrder, placement, DriverReport.Health.of(connections));
+        lost, duplicates, outOfOrder, placement, DriverReport.Health.of(events));
   }
 
   @Override
   public void closeSenders() {
-    publishers.forEach(FanOutPublisher::close);
+    publishers.forEach(Publisher::close);
   }
 
   @Override
   public void close() {
-    publishers.forEach(FanOutPublisher::close);
-    plainSubscribers.forEach(FanOutReceiver::close);
-    groupMembers.forEach(FanOutReceiver::close);
+    closeSenders();
+    plainSubscribers.forEach(s -> s.receiver().close());
+    groupMembers.forEach(s -> s.receiver().close());
   }
+
+  /** A receiving connection and what records its deliveries. */
+  private record Subscription(Receiver receiver, DeliveryRecorder deliveries) {}
 }

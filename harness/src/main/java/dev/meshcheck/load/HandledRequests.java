@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.RequestListener;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -7,7 +8,7 @@ import java.util.concurrent.atomic.LongAdder;
  * client that sent it; the measured ones give the per-member counts, fairness and the links the
  * requests crossed. Recorded by the member's one receiving thread, read from any thread.
  */
-final class HandledRequests {
+final class HandledRequests implements RequestListener {
   // Indexed by the stamp's phase (warm-up, measured, probe): one code path for all three, so the
   // JIT does not recompile it when the measured phase starts (see SendLoop). Only the measured
   // count is read.
@@ -21,8 +22,8 @@ final class HandledRequests {
     bySender = new SenderCounts(clientCount);
   }
 
-  /** Counts the request whose payload is {@code length} bytes at {@code offset}. */
-  void count(byte[] buffer, int offset, int length) {
+  @Override
+  public void onRequest(byte[] buffer, int offset, int length) {
     if (!Stamp.isStamped(buffer, offset, length)) {
       return;
     }

@@ -1,5 +1,7 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Reconnect;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.IntervalLog;
 import dev.meshcheck.measure.IntervalSampler;
@@ -9,6 +11,7 @@ import dev.meshcheck.result.Counts;
 import dev.meshcheck.result.Errors;
 import dev.meshcheck.result.Latencies;
 import dev.meshcheck.result.Rates;
+import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.Validity;
 import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.Workload;
@@ -61,8 +64,8 @@ public final class LoadRun {
 
   public WorkloadResult execute(Path hlogFile, LoadProgress progress, AtomicBoolean stopFlag)
       throws IOException, InterruptedException {
-    LoadConnections connections = new LoadConnections();
-    try (WorkloadDriver driver = driver(connections)) {
+    ConnectionEvents events = new ConnectionEvents();
+    try (WorkloadDriver driver = driver(events)) {
       driver.awaitReady(tuning.readyTimeout());
       long startNanos = clock.nanoTime() + START_DELAY_NANOS;
       long startMillis = System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000;
@@ -90,13 +93,12 @@ public final class LoadRun {
     }
   }
 
-  private WorkloadDriver driver(LoadConnections connections)
-      throws IOException, InterruptedException {
+  private WorkloadDriver driver(ConnectionEvents events) throws IOException, InterruptedException {
     NodeAssignment nodes = NodeAssignment.of(mesh.topology(), workload.placement(), mesh.nodes());
     if (workload.kind() == WorkloadKind.REQUEST_REPLY) {
-      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, connections);
+      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, events);
     }
-    return new FanOutDriver(workload, nodes, clock, warmup, measured, connections, tuning);
+    return new FanOutDriver(workload, nodes, clock, warmup, measured, events, tuning);
   }
 
   private List<SendLoop> sendLoops(WorkloadDriver driver, RunPhases phases, AtomicBoolean stop) {
@@ -200,10 +202,22 @@ public final class LoadRun {
             errors,
             receivers.health().connectionErrors(),
             receivers.health().lastConnectionError(),
-            receivers.health().clientSlowConsumerEvents()),
+            receivers.health().clientSlowConsumerEvents(),
+            receivers.health().reconnects().stream()
+                .map(r -> reconnection(r, phases.measureStartNanos()))
+                .toList()),
         new Latencies(histograms),
         sampler.points(),
         receivers.placement(),
         new Validity(complete, invalid));
+  }
+
+  private static Reconnection reconnection(Reconnect r, long measureStartNanos) {
+    return new Reconnection(
+        r.connectionName(),
+        r.fromUrl(),
+        r.toUrl(),
+        (r.lostAtNanos() - measureStartNanos) / 1e9,
+        r.tookNanos() / 1e6);
   }
 }

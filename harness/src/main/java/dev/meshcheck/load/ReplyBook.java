@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ReplyHandler;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.PhaseRecorders;
 import java.time.Duration;
@@ -12,7 +13,7 @@ import java.util.concurrent.Semaphore;
  * without a stamp, and releases one completion permit per settled request for the closed loop. The
  * reply methods are called by one receiving thread; the counters may be read from any thread.
  */
-final class ReplyBook {
+final class ReplyBook implements ReplyHandler {
   private final Clock clock;
   // Indexed by phase (Stamp.WARMUP, Stamp.MEASURED): warm-up replies run the measured phase's
   // code, so the JIT does not recompile it when the measured phase starts (see SendLoop).
@@ -33,8 +34,8 @@ final class ReplyBook {
     this.timeoutNanos = requestTimeout.toNanos();
   }
 
-  /** A reply whose payload is {@code length} bytes of {@code buffer} from {@code offset}. */
-  void onReply(byte[] buffer, int offset, int length, long completedNanos) {
+  @Override
+  public void onReply(byte[] buffer, int offset, int length, long completedNanos) {
     if (!Stamp.isStamped(buffer, offset, length)) {
       recordersNow().recordError(ErrorKind.OTHER);
       completions.release();
@@ -68,9 +69,9 @@ final class ReplyBook {
     recorders[phase].recordCompletion(intended, sent, completed, length);
   }
 
-  /** The server's 503: no member of the service was there to take the request. */
-  void onNoResponders() {
-    // A 503 carries no payload, so it is charged to the phase the run is in now.
+  /** A 503 carries no payload, so it is charged to the phase the run is in now. */
+  @Override
+  public void onNoResponders() {
     PhaseRecorders current = recordersNow();
     current.recordError(ErrorKind.NO_RESPONDERS);
     if (current == measured) {
@@ -81,8 +82,8 @@ final class ReplyBook {
     completions.release();
   }
 
-  /** Any other status message in place of a reply. */
-  void onOtherStatus() {
+  @Override
+  public void onOtherStatus() {
     recordersNow().recordError(ErrorKind.OTHER);
     completions.release();
   }

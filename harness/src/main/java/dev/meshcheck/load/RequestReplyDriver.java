@@ -1,5 +1,10 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.MessageSender;
+import dev.meshcheck.load.transport.Requester;
+import dev.meshcheck.load.transport.Responder;
+import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.result.PlacementOutcome;
@@ -22,11 +27,11 @@ import java.util.concurrent.Semaphore;
 final class RequestReplyDriver implements WorkloadDriver {
   private final Workload workload;
   private final Clock clock;
-  private final LoadConnections connections;
+  private final ConnectionEvents events;
   private final List<Responder> members = new ArrayList<>();
-  private final List<HandledRequests> handled = new ArrayList<>();
+  private final Map<String, HandledRequests> handledByMember = new LinkedHashMap<>();
   private final List<MeshNode> memberNodes = new ArrayList<>();
-  private final List<Requester> clients = new ArrayList<>();
+  private final List<Client> clients = new ArrayList<>();
   private final NodeAssignment nodes;
 
   RequestReplyDriver(
@@ -35,26 +40,26 @@ final class RequestReplyDriver implements WorkloadDriver {
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
-      LoadConnections connections)
+      ConnectionEvents events)
       throws IOException, InterruptedException {
     this.workload = workload;
     this.clock = clock;
-    this.connections = connections;
+    this.events = events;
     this.nodes = nodes;
-    RequestReplyClients transport = RequestReplyClients.of(workload.client(), connections, clock);
+    Transport transport = Transports.forClient(workload.client(), events, clock);
     try {
       for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
         String name = "member-" + (i + 1);
         MeshNode node = nodes.member(name, i);
-        HandledRequests counts = new HandledRequests(workload.senders().count());
+        HandledRequests handled = new HandledRequests(workload.senders().count());
         members.add(
-            transport.member(
+            transport.responder(
                 node.clientUrl(),
                 name,
                 workload.subject(),
                 workload.receivers().service().queueGroup(),
-                counts));
-        handled.add(counts);
+                handled));
+        handledByMember.put(name, handled);
         memberNodes.add(node);
       }
       for (int i = 0; i < workload.senders().count(); i++) {
@@ -62,7 +67,9 @@ final class RequestReplyDriver implements WorkloadDriver {
         MeshNode node = nodes.sender(name, i);
         ReplyBook replies =
             new ReplyBook(clock, warmup, measured, workload.timing().requestTimeout());
-        clients.add(transport.client(node.clientUrl(), name, workload.subject(), replies));
+        clients.add(
+            new Client(
+                transport.requester(node.clientUrl(), name, workload.subject(), replies), replies));
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
       close();
@@ -86,11 +93,11 @@ final class RequestReplyDriver implements WorkloadDriver {
                 + " ("
                 + nodes.describePlacements()
                 + ")"
-                + connections.errors().asSentence());
+                + events.errorsAsSentence());
       }
-      for (Requester client : clients) {
+      for (Client client : clients) {
         if (client.replies().probeReplies() == 0) {
-          client.sendProbe(probe.clone());
+          client.requester().sendProbe(probe.clone());
         }
       }
       Thread.sleep(50);
@@ -103,8 +110,8 @@ final class RequestReplyDriver implements WorkloadDriver {
   }
 
   @Override
-  public SendLoop.MessageSender senderFor(int senderIndex) {
-    return clients.get(senderIndex);
+  public MessageSender senderFor(int senderIndex) {
+    return clients.get(senderIndex).requester();
   }
 
   @Override
@@ -140,10 +147,11 @@ final class RequestReplyDriver implements WorkloadDriver {
   public DriverReport report(long[] measuredSentBySender) {
     Map<String, Long> perMember = new LinkedHashMap<>();
     List<long[]> byClient = new ArrayList<>();
-    for (int i = 0; i < members.size(); i++) {
-      perMember.put(members.get(i).name(), handled.get(i).measured());
-      byClient.add(handled.get(i).measuredByClient());
-    }
+    handledByMember.forEach(
+        (name, handled) -> {
+          perMember.put(name, handled.measured());
+          byClient.add(handled.measuredByClient());
+        });
     PlacementOutcome placement =
         new PlacementOutcome(
             nodes.placements(),
@@ -155,17 +163,20 @@ final class RequestReplyDriver implements WorkloadDriver {
         clients.stream().mapToLong(c -> c.replies().duplicates()).sum(),
         clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
         placement,
-        DriverReport.Health.of(connections));
+        DriverReport.Health.of(events));
   }
 
   @Override
   public void closeSenders() {
-    clients.forEach(Requester::close);
+    clients.forEach(c -> c.requester().close());
   }
 
   @Override
   public void close() {
-    clients.forEach(Requester::close);
+    closeSenders();
     members.forEach(Responder::close);
   }
+
+  /** A requesting connection and the bookkeeping of its replies. */
+  private record Client(Requester requester, ReplyBook replies) {}
 }

@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.MessageSender;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
@@ -21,23 +22,6 @@ import java.util.function.BooleanSupplier;
  * end, the message count is reached or {@code stopRequested} turns true.
  */
 public final class SendLoop implements Runnable {
-  /** Hands one payload to the client; returns false when the client refused it. */
-  @FunctionalInterface
-  public interface MessageSender {
-    boolean send(byte[] payload);
-
-    /**
-     * True when {@link #send} copies the payload before it returns, so the loop may reuse one array
-     * for every message.
-     */
-    default boolean copiesPayload() {
-      return false;
-    }
-
-    /** The loop is about to wait or has finished: write out whatever the client still buffers. */
-    default void pushBuffered() {}
-  }
-
   private final int senderId;
   private final Clock clock;
   private final RunPhases phases;

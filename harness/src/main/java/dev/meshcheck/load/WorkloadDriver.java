@@ -1,5 +1,6 @@
 package dev.meshcheck.load;
 
+import dev.meshcheck.load.transport.MessageSender;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -17,7 +18,7 @@ interface WorkloadDriver extends AutoCloseable {
   void begin(RunPhases phases);
 
   /** The client call that hands sender {@code senderIndex}'s payloads to the mesh. */
-  SendLoop.MessageSender senderFor(int senderIndex);
+  MessageSender senderFor(int senderIndex);
 
   /** For closed-loop request-reply, the permits a reply releases; empty otherwise. */
   Optional<Semaphore> completionsFor(int senderIndex);

@@ -70,7 +70,7 @@ public final class IntervalSampler {
             (sent - lastSent) / seconds,
             (received - lastReceived) / seconds,
             (bytes - lastBytes) / seconds,
-            latency.getTotalCount() == 0 ? 0 : Percentiles.atPercentileMicros(latency, 99),
+            IntervalPoint.Latency.of(latency),
             errors - lastErrors);
     points.add(point);
     lastMillis = nowMillis;

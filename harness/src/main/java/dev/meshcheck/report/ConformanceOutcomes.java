@@ -3,8 +3,6 @@ package dev.meshcheck.report;
 import io.cucumber.plugin.event.Result;
 import io.cucumber.plugin.event.Status;
 import java.net.URI;
-import java.util.HashMap;
-import java.util.Map;
 
 /** Turns Cucumber's events into the report's words: area, feature path, reason. Stateless. */
 final class ConformanceOutcomes {
@@ -24,7 +22,8 @@ final class ConformanceOutcomes {
 
   /** The feature's path from {@code features/} on when it has one, else as given. */
   static String featurePath(URI featureUri) {
-    String path = featureUri.getSchemeSpecificPart();
+    String path =
+        featureUri.getPath() != null ? featureUri.getPath() : featureUri.getSchemeSpecificPart();
     int at = path.lastIndexOf("features/");
     return at >= 0 ? path.substring(at) : path;
   }
@@ -40,18 +39,5 @@ final class ConformanceOutcomes {
     String message = String.valueOf(result.getError().getMessage());
     String firstLines = message.lines().limit(3).reduce((a, b) -> a + " " + b).orElse("");
     return firstLines.strip();
-  }
-
-  /** {@code meshcheck-env: topology=cluster-3 backend=processes server=2.9.10} as a map. */
-  static Map<String, String> parseEnv(String line) {
-    Map<String, String> env = new HashMap<>();
-    for (String token :
-        line.substring(ConformanceReportPlugin.ENV_PREFIX.length()).trim().split(" ")) {
-      int eq = token.indexOf('=');
-      if (eq > 0) {
-        env.put(token.substring(0, eq), token.substring(eq + 1));
-      }
-    }
-    return env;
   }
 }

@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Writes a {@link ConformanceReport} as {@code conformance.json} and a readable {@code
@@ -61,6 +65,7 @@ public final class ConformanceReportWriter {
               "| %s | %d | %d | %d |%n",
               area.area(), area.passed(), area.failed(), area.skipped()));
     }
+    appendFigures(md, report);
     for (ConformanceArea area : report.areas()) {
       md.append("\n## ").append(area.area()).append("\n\n");
       for (ConformanceScenario s : area.scenarios()) {
@@ -74,12 +79,50 @@ public final class ConformanceReportWriter {
             .append(s.line())
             .append(s.topology().isEmpty() ? "" : ", " + s.topology())
             .append(")");
+        if (!s.failedStep().isEmpty()) {
+          md.append(" at ").append(s.failedStep());
+        }
         if (!s.reason().isEmpty()) {
           md.append(": ").append(s.reason());
         }
         md.append('\n');
+        s.figures().forEach(f -> md.append("  - ").append(f.describe()).append('\n'));
       }
     }
     return md.toString();
+  }
+
+  /** One line per kind of figure over the whole run: how many values, median and max. */
+  private static void appendFigures(StringBuilder md, ConformanceReport report) {
+    Map<String, List<Long>> valuesByFigure = new TreeMap<>();
+    Map<String, String> unitByFigure = new TreeMap<>();
+    report.areas().stream()
+        .flatMap(a -> a.scenarios().stream())
+        .flatMap(s -> s.figures().stream())
+        .forEach(
+            f -> {
+              valuesByFigure
+                  .computeIfAbsent(f.name(), n -> new ArrayList<>())
+                  .addAll(f.byItem().values());
+              unitByFigure.put(f.name(), f.unit());
+            });
+    if (valuesByFigure.isEmpty()) {
+      return;
+    }
+    md.append("\n| figure | values | median | max |\n|---|---|---|---|\n");
+    valuesByFigure.forEach(
+        (name, values) -> {
+          List<Long> sorted = values.stream().sorted().toList();
+          String unit = unitByFigure.get(name);
+          md.append(
+              String.format(
+                  "| %s | %d | %d %s | %d %s |%n",
+                  name,
+                  sorted.size(),
+                  sorted.get((sorted.size() - 1) / 2),
+                  unit,
+                  sorted.get(sorted.size() - 1),
+                  unit));
+        });
   }
 }

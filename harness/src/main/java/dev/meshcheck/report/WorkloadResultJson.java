@@ -15,6 +15,7 @@ import dev.meshcheck.result.Errors;
 import dev.meshcheck.result.Latencies;
 import dev.meshcheck.result.PlacementOutcome;
 import dev.meshcheck.result.Rates;
+import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.Validity;
 import dev.meshcheck.result.WorkloadResult;
 import java.util.ArrayList;
@@ -88,6 +89,16 @@ final class WorkloadResultJson {
     node.put("client_slow_consumer_events", w.errors().clientSlowConsumerEvents());
     node.put("connection_errors", w.errors().connectionErrors());
     node.put("last_connection_error", w.errors().lastConnectionError().orElse(null));
+    ArrayNode reconnects = node.putArray("reconnects");
+    for (Reconnection r : w.errors().reconnections()) {
+      reconnects
+          .addObject()
+          .put("connection", r.connection())
+          .put("from", r.fromUrl())
+          .put("to", r.toUrl())
+          .put("at_s", r.atSeconds())
+          .put("took_ms", r.tookMillis());
+    }
   }
 
   private static ObjectNode placement(WorkloadResult w) {
@@ -127,7 +138,10 @@ final class WorkloadResultJson {
     node.put("sent_per_sec", round(p.sentPerSecond()));
     node.put("delivered_per_sec", round(p.deliveredPerSecond()));
     node.put("delivered_bytes_per_sec", round(p.deliveredBytesPerSecond()));
-    node.put("latency_p99_us", p.latencyP99Micros());
+    node.put("latency_p50_us", p.latency().p50());
+    node.put("latency_p99_us", p.latency().p99());
+    node.put("latency_p999_us", p.latency().p999());
+    node.put("latency_max_us", p.latency().max());
     node.put("errors", p.errors());
     return node;
   }
@@ -158,11 +172,26 @@ final class WorkloadResultJson {
             byKind,
             node.path("connection_errors").asLong(),
             Optional.ofNullable(node.path("last_connection_error").textValue()),
-            node.path("client_slow_consumer_events").asLong()),
+            node.path("client_slow_consumer_events").asLong(),
+            reconnections(node.path("reconnects"))),
         latencies,
         intervals(node.path("intervals")),
         readPlacement(node),
         new Validity(node.path("complete").asBoolean(true), strings(node.path("invalid_reasons"))));
+  }
+
+  private static List<Reconnection> reconnections(JsonNode list) {
+    List<Reconnection> all = new ArrayList<>();
+    for (JsonNode r : list) {
+      all.add(
+          new Reconnection(
+              r.path("connection").asText(),
+              r.path("from").asText(),
+              r.path("to").asText(),
+              r.path("at_s").asDouble(),
+              r.path("took_ms").asDouble()));
+    }
+    return all;
   }
 
   private static PlacementOutcome readPlacement(JsonNode node) {
@@ -197,7 +226,11 @@ final class WorkloadResultJson {
               p.path("sent_per_sec").asDouble(),
               p.path("delivered_per_sec").asDouble(),
               p.path("delivered_bytes_per_sec").asDouble(),
-              p.path("latency_p99_us").asDouble(),
+              new IntervalPoint.Latency(
+                  p.path("latency_p50_us").asDouble(),
+                  p.path("latency_p99_us").asDouble(),
+                  p.path("latency_p999_us").asDouble(),
+                  p.path("latency_max_us").asDouble()),
               p.path("errors").asLong()));
     }
     return points;

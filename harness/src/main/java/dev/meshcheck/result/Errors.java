@@ -2,6 +2,7 @@ package dev.meshcheck.result;
 
 import dev.meshcheck.measure.ErrorKind;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,12 +14,15 @@ import java.util.Optional;
  *     jnats's asynchronous exceptions)
  * @param lastConnectionError the latest of those, with the connection's name
  * @param clientSlowConsumerEvents times jnats dropped messages because a subscription fell behind
+ * @param reconnections every time a connection lost its server and connected again, over the whole
+ *     run, with how long it took
  */
 public record Errors(
     Map<ErrorKind, Long> byKind,
     long connectionErrors,
     Optional<String> lastConnectionError,
-    long clientSlowConsumerEvents) {
+    long clientSlowConsumerEvents,
+    List<Reconnection> reconnections) {
 
   public Errors {
     Map<ErrorKind, Long> complete = new EnumMap<>(ErrorKind.class);
@@ -26,6 +30,7 @@ public record Errors(
       complete.put(kind, byKind.getOrDefault(kind, 0L));
     }
     byKind = Map.copyOf(complete);
+    reconnections = List.copyOf(reconnections);
   }
 
   public long count(ErrorKind kind) {

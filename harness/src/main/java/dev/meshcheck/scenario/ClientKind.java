@@ -7,8 +7,9 @@ public enum ClientKind {
   /** The NATS Java client (jnats): TLS, reconnect, every workload kind. */
   JNATS("jnats"),
   /**
-   * meshcheck's own NATS core text-protocol client over a plain socket: fan-out kinds only, no TLS,
-   * no reconnect; measures the mesh without the client library's per-message thread hand-offs.
+   * meshcheck's own NATS core text-protocol client over a plain socket: every workload kind,
+   * reconnects, no TLS; measures the mesh without the client library's per-message thread
+   * hand-offs.
    */
   WIRE("wire");
 

@@ -68,7 +68,8 @@ public final class FeatureFiles {
     return new BadInputException(file, line, "", "not valid Gherkin: " + message);
   }
 
-  private static List<Path> featureFiles(Path root) {
+  /** The {@code .feature} files of a file or folder, sorted; a file is returned as it is. */
+  public static List<Path> featureFiles(Path root) {
     if (Files.isRegularFile(root)) {
       return List.of(root);
     }

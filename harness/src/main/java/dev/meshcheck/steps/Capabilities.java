@@ -17,7 +17,16 @@ import java.util.regex.Pattern;
 public final class Capabilities {
   private static final Pattern MIN_SERVER = Pattern.compile("@min-server-(\\d+)\\.(\\d+)");
 
+  /** The capability tags, except {@code @min-server-X.Y}. */
+  static final List<String> TAGS =
+      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults");
+
   private Capabilities() {}
+
+  /** True for a tag this class decides on: one of {@link #TAGS} or {@code @min-server-X.Y}. */
+  static boolean isCapability(String tag) {
+    return TAGS.contains(tag) || MIN_SERVER.matcher(tag).matches();
+  }
 
   /** Why the mesh cannot run a scenario with these tags, or empty when it can. */
   public static Optional<String> missing(

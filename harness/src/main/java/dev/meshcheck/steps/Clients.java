@@ -1,35 +1,71 @@
 package dev.meshcheck.steps;
 
-import dev.meshcheck.topology.RunningMesh;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.nats.client.Options;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Opens the client connections of one scenario and closes all of them at its end. Every client
+ * The client connections of one scenario: one shared client per node and account ("a client on node
+ * 3"), and the ones subscribers and services use; all closed when the scenario ends. Every client
  * seeds its server list with its own node only, so failing over to another node proves that it
  * learnt the cluster's servers from the server (INFO {@code connect_urls}). Reconnects forever,
- * every 100 ms, so a Then step decides how long is too long. Not thread-safe: one per scenario.
+ * every 100 ms, so a Then step decides how long is too long. Not thread-safe: one per scenario,
+ * used by its steps.
  */
-final class Clients implements AutoCloseable {
+public final class Clients implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
-  private final RunningMesh mesh;
-  private final Logins logins;
+  private final MeshLease mesh;
+  private final Logins logins = new Logins();
   private final List<TrackedClient> opened = new ArrayList<>();
+  private final Map<ClientSpec, TrackedClient> shared = new HashMap<>();
 
-  Clients(RunningMesh mesh, Logins logins) {
+  public Clients(MeshLease mesh) {
     this.mesh = mesh;
-    this.logins = logins;
+  }
+
+  /** Clients of {@code account} sign in as {@code user}/{@code password} from now on. */
+  public void defineLogin(String account, String user, String password) {
+    logins.define(account, user, password);
+  }
+
+  /**
+   * The scenario's one unnamed client for {@code spec}, made on first use, and made again when a
+   * fault has moved the earlier one to another node: a step that names node 2 acts from node 2.
+   */
+  public TrackedClient shared(ClientSpec spec) {
+    TrackedClient client = shared.get(spec);
+    if (client == null || movedAway(client, spec)) {
+      client = connect("client-" + spec.describe().replace(' ', '-'), spec);
+      shared.put(spec, client);
+    }
+    return client;
+  }
+
+  // A client that is reconnecting keeps its place: it will be back and its publishes are buffered.
+  private boolean movedAway(TrackedClient client, ClientSpec spec) {
+    String url = client.connectedUrl();
+    return !url.isEmpty() && !sameServer(url, mesh.node(spec.nodeName()).clientUrl());
+  }
+
+  static boolean sameServer(String connectedUrl, String nodeUrl) {
+    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
+  }
+
+  /** Every client of the scenario, including the ones subscribers and services use. */
+  public List<TrackedClient> all() {
+    return List.copyOf(opened);
   }
 
   /** A new connected client; fails with the server's words when it cannot connect. */
   TrackedClient connect(String name, ClientSpec spec) {
-    TrackedClient client = new TrackedClient(name, spec);
+    TrackedClient client = new TrackedClient(name, spec, System::nanoTime);
     Options.Builder options =
         Options.builder()
             .server(mesh.node(spec.nodeName()).clientUrl())
@@ -59,10 +95,6 @@ final class Clients implements AutoCloseable {
     return client;
   }
 
-  List<TrackedClient> all() {
-    return List.copyOf(opened);
-  }
-
   @Override
   public void close() {
     for (TrackedClient client : opened) {
@@ -77,5 +109,6 @@ final class Clients implements AutoCloseable {
       }
     }
     opened.clear();
+    shared.clear();
   }
 }

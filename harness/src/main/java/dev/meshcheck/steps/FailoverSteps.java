@@ -8,10 +8,12 @@ import io.cucumber.java.en.Then;
 import io.cucumber.java.en.When;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Failover: clients move to another node and their subscriptions work again. */
 public final class FailoverSteps {
@@ -20,10 +22,26 @@ public final class FailoverSteps {
 
   private static final int MAX_LAME_DUCK_REQUESTS = 100_000;
 
-  private final MeshWorld world;
+  private final MeshLease mesh;
+  private final Clients clients;
+  private final Subscriptions subscriptions;
+  private final Requests requests;
+  private final InterestWaits waits;
+  private final Figures figures;
 
-  public FailoverSteps(MeshWorld world) {
-    this.world = world;
+  public FailoverSteps(
+      MeshLease mesh,
+      Clients clients,
+      Subscriptions subscriptions,
+      Requests requests,
+      InterestWaits waits,
+      Figures figures) {
+    this.figures = figures;
+    this.mesh = mesh;
+    this.clients = clients;
+    this.subscriptions = subscriptions;
+    this.requests = requests;
+    this.waits = waits;
   }
 
   /**
@@ -33,18 +51,10 @@ public final class FailoverSteps {
   @Example("Then \"survivor\" is reconnected to another node than node 1 within 5 seconds")
   @Then("{string} is reconnected to another node than node {node} within {int} seconds")
   public void isReconnectedToAnotherNode(String subscriber, String node, int seconds) {
-    TrackedClient client = world.subscriber(subscriber).client();
-    String lostUrl = world.node(node).clientUrl();
-    Waits.until(
-        Duration.ofSeconds(seconds),
-        "'" + subscriber + "' reconnected to a node other than " + node,
-        () -> client.isConnected() && !sameServer(client.connectedUrl(), lostUrl),
-        () -> client + " on '" + client.connectedUrl() + "', reconnects " + client.reconnects());
-    world.awaitInterest(client, "resubscribed '" + subscriber + "'");
-  }
-
-  private static boolean sameServer(String connectedUrl, String nodeUrl) {
-    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
+    TrackedClient client = subscriptions.named(subscriber).client();
+    long millis = Reconnects.awaitOne(client, Duration.ofSeconds(seconds), mesh.node(node));
+    figures.record(Reconnects.figure(Map.of(client.name(), millis)));
+    waits.awaitInterest(client, "resubscribed '" + subscriber + "'");
   }
 
   /**
@@ -57,18 +67,19 @@ public final class FailoverSteps {
   public void sendsRequestsWhileNodeIsKilled(
       String clientNode, int count, String subject, String killedNode)
       throws InterruptedException, ExecutionException, TimeoutException {
-    world.markMeshDisturbed("node " + killedNode + " killed");
-    int before = world.requests().size();
+    mesh.markDisturbed("node " + killedNode + " killed");
+    ClientSpec from = ClientSpec.on(clientNode);
+    clients.shared(from); // connected here, not on the sending thread
+    int before = requests.all().size();
     CompletableFuture<RequestLog> sending =
-        CompletableFuture.supplyAsync(
-            () -> world.sendRequests(ClientSpec.on(clientNode), subject, count));
+        CompletableFuture.supplyAsync(() -> requests.send(from, subject, count));
     Waits.until(
         Duration.ofSeconds(30),
         "a third of the requests sent before the kill",
-        () -> world.requests().size() - before >= count / 3,
-        () -> (world.requests().size() - before) + " sent");
-    world.node(killedNode).kill();
-    sending.get(count * MeshWorld.REQUEST_TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+        () -> requests.all().size() - before >= count / 3,
+        () -> (requests.all().size() - before) + " sent");
+    mesh.node(killedNode).kill();
+    sending.get(count * Requests.REQUEST_TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS);
   }
 
   /**
@@ -84,20 +95,27 @@ public final class FailoverSteps {
   @When(
       "a client on node {node} keeps sending requests to {string} while node {node} goes through"
           + " lame-duck mode")
-  public void sendsRequestsThroughLameDuckMode(String clientNode, String subject, String lameNode) {
-    world.markMeshDisturbed("node " + lameNode + " in lame-duck mode");
-    MeshNode node = world.node(lameNode);
-    long deadlineNanos = System.nanoTime() + LAME_DUCK_DEADLINE.toNanos();
+  public void sendsRequestsThroughLameDuckMode(String clientNode, String subject, String lameNode)
+      throws InterruptedException, ExecutionException, TimeoutException {
+    mesh.markDisturbed("node " + lameNode + " in lame-duck mode");
+    MeshNode node = mesh.node(lameNode);
+    ClientSpec from = ClientSpec.on(clientNode);
+    clients.shared(from); // connected here, not on the sending thread
+    AtomicBoolean stop = new AtomicBoolean();
     node.enterLameDuckMode();
-    RequestLog sent =
-        world.sendRequestsUntil(
-            ClientSpec.on(clientNode),
-            subject,
-            () -> node.state() == NodeState.STOPPED || System.nanoTime() > deadlineNanos,
-            MAX_LAME_DUCK_REQUESTS);
-    assertThat(node.state())
-        .as("node %s shut down after lame-duck mode (%d requests sent)", lameNode, sent.size())
-        .isEqualTo(NodeState.STOPPED);
+    CompletableFuture<RequestLog> sending =
+        CompletableFuture.supplyAsync(
+            () -> requests.sendUntil(from, subject, stop::get, MAX_LAME_DUCK_REQUESTS));
+    try {
+      Waits.until(
+          LAME_DUCK_DEADLINE,
+          "node " + lameNode + " shuts down after lame-duck mode",
+          () -> node.state() == NodeState.STOPPED,
+          () -> "node " + node.state() + " after " + requests.all().size() + " requests");
+    } finally {
+      stop.set(true);
+      sending.get(Requests.REQUEST_TIMEOUT.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+    }
   }
 
   /**
@@ -107,10 +125,10 @@ public final class FailoverSteps {
   @Example("Then every client that was on node 1 was told it went into lame-duck mode")
   @Then("every client that was on node {node} was told it went into lame-duck mode")
   public void clientsWereToldOfLameDuckMode(String node) {
-    int number = world.node(node).number();
+    int number = mesh.node(node).number();
     List<TrackedClient> onNode =
-        world.allClients().stream()
-            .filter(c -> world.node(c.spec().nodeName()).number() == number)
+        clients.all().stream()
+            .filter(c -> mesh.node(c.spec().nodeName()).number() == number)
             .toList();
     assertThat(onNode).as("clients seeded with node %s", node).isNotEmpty();
     assertThat(onNode)
@@ -122,7 +140,7 @@ public final class FailoverSteps {
   @Example("Then at most 3 requests fail")
   @Then("at most {int} request(s) fail(s)")
   public void atMostRequestsFail(int allowed) {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
     assertThat(last.failed())
         .as("at most %d failed: %s", allowed, last.describe())

@@ -1,64 +1,72 @@
 package dev.meshcheck.steps;
 
-import dev.meshcheck.topology.Backend;
+import dev.meshcheck.report.ConformanceReport;
+import dev.meshcheck.report.ConformanceReportPlugin;
+import io.cucumber.core.options.CommandlineOptionsParser;
+import io.cucumber.core.options.RuntimeOptions;
+import io.cucumber.core.runtime.Runtime;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * Runs features with the meshcheck glue outside Maven, the way {@code meshcheck check} and the
- * broken-mesh tests do: Cucumber's own runner, with the html, message and junit reports and the
- * conformance report written to {@code reportFolder}.
+ * Runs features with the meshcheck glue, the way {@code meshcheck check} and the Failsafe suites
+ * do: Cucumber's runtime with the html, message and junit reports written to {@code reportFolder},
+ * and the conformance report built from typed events and returned. The run's settings and its mesh
+ * pool reach the glue through {@link GlueFactory}, never through System properties, so runs in one
+ * JVM do not see each other.
  *
  * <pre>{@code
- * boolean passed = new FeatureRun(List.of(Path.of("features/security")), Optional.empty(),
- *     Optional.of("my-mesh"), Backend.PROCESSES, Path.of("reports/conformance"), List.of()).run();
+ * ConformanceReport report = new FeatureRun(List.of(Path.of("features/security")), Optional.empty(),
+ *     RunSettings.of(Backend.PROCESSES, ProjectLayout.discover()), Path.of("reports/conformance")).run();
  * }</pre>
  *
- * <p>The backend and topology reach the glue as the system properties of {@link RunSettings}; they
- * are set for the run and restored after, so runs in one JVM must not overlap.
- *
  * @param tags a Cucumber tag expression ({@code "@discovery and not @jetstream"}), if any
- * @param topologyOverride the topology every scenario uses instead of the one it names, if any
- * @param externalUrls client URLs when the backend is external (with {@code externalMonitorUrls})
  */
 public record FeatureRun(
-    List<Path> features,
-    Optional<String> tags,
-    Optional<String> topologyOverride,
-    Backend backend,
-    Path reportFolder,
-    List<String> externalUrls,
-    List<String> externalMonitorUrls) {
+    List<Path> features, Optional<String> tags, RunSettings settings, Path reportFolder) {
 
   public FeatureRun {
     features = List.copyOf(features);
-    externalUrls = List.copyOf(externalUrls);
-    externalMonitorUrls = List.copyOf(externalMonitorUrls);
+    Objects.requireNonNull(settings, "settings");
+    Objects.requireNonNull(reportFolder, "reportFolder");
     if (features.isEmpty()) {
       throw new IllegalArgumentException("features must name at least one file or folder");
     }
   }
 
-  /** Runs every scenario; true when none failed (skipped scenarios do not fail a run). */
-  public boolean run() {
-    Properties saved = (Properties) System.getProperties().clone();
-    try {
-      System.setProperty(RunSettings.BACKEND_PROPERTY, backend.cliName());
-      topologyOverride.ifPresentOrElse(
-          t -> System.setProperty(RunSettings.TOPOLOGY_PROPERTY, t),
-          () -> System.clearProperty(RunSettings.TOPOLOGY_PROPERTY));
-      System.setProperty(RunSettings.URLS_PROPERTY, String.join(",", externalUrls));
-      System.setProperty(RunSettings.MONITOR_URLS_PROPERTY, String.join(",", externalMonitorUrls));
-      byte status =
-          io.cucumber.core.cli.Main.run(
-              arguments().toArray(String[]::new), FeatureRun.class.getClassLoader());
-      return status == 0;
-    } finally {
-      System.setProperties(saved);
+  /**
+   * Runs every selected scenario, one after another, and closes every mesh it launched.
+   *
+   * @throws dev.meshcheck.scenario.BadInputException before anything runs, for an unknown tag
+   * @return the conformance report, also written to {@code reportFolder}; skipped scenarios do not
+   *     fail a run
+   */
+  public ConformanceReport run() {
+    FeatureTags.requireKnown(features, settings.layout().features());
+    ConformanceReportPlugin reportPlugin = new ConformanceReportPlugin(reportFolder);
+    try (MeshPool pool = new MeshPool(settings)) {
+      GlueFactory glue = new GlueFactory(settings, pool, reportPlugin);
+      Runtime.builder()
+          .withRuntimeOptions(options())
+          .withClassLoader(FeatureRun.class::getClassLoader)
+          .withObjectFactorySupplier(() -> glue)
+          .withAdditionalPlugins(reportPlugin)
+          .build()
+          .run();
     }
+    return reportPlugin.report();
+  }
+
+  private RuntimeOptions options() {
+    // Cucumber prints usage problems here; our arguments are fixed, so there are none to show.
+    CommandlineOptionsParser parser =
+        new CommandlineOptionsParser(new PrintStream(OutputStream.nullOutputStream()));
+    return parser.parse(arguments().toArray(String[]::new)).build();
   }
 
   List<String> arguments() {
@@ -71,7 +79,6 @@ public record FeatureRun(
     plugin(args, "html:" + reportFolder.resolve("cucumber.html"));
     plugin(args, "message:" + reportFolder.resolve("cucumber.ndjson"));
     plugin(args, "junit:" + reportFolder.resolve("cucumber-junit.xml"));
-    plugin(args, "dev.meshcheck.report.ConformanceReportPlugin:" + reportFolder);
     tags.ifPresent(
         t -> {
           args.add("--tags");

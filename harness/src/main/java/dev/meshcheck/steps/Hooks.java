@@ -1,38 +1,33 @@
 package dev.meshcheck.steps;
 
 import io.cucumber.java.After;
-import io.cucumber.java.AfterAll;
 import io.cucumber.java.Before;
 import io.cucumber.java.ParameterType;
 import io.cucumber.java.Scenario;
 
 /**
- * Opens and closes each scenario's {@link MeshWorld}, closes the pooled meshes when the run ends,
- * and defines the {@code {node}} parameter type: a node number ({@code 2}) or name ({@code
- * west-1}).
+ * Begins each scenario (its id, tags and log for the parts that need them), closes its parts after
+ * the last step, and defines the {@code {node}} parameter type: a node number ({@code 2}) or name
+ * ({@code west-1}).
  */
 public final class Hooks {
-  private final MeshWorld world;
+  private final ScenarioContext context;
+  private final ScenarioParts parts;
 
-  public Hooks(MeshWorld world) {
-    this.world = world;
+  public Hooks(ScenarioContext context, ScenarioParts parts) {
+    this.context = context;
+    this.parts = parts;
   }
 
   @Before(order = 0)
   public void beginScenario(Scenario scenario) {
-    world.beginScenario(
-        new ScenarioContext(
-            scenario.getSourceTagNames(), scenario.getUri().toString(), scenario::log));
+    context.begin(scenario);
   }
 
+  /** Runs last: closes services, subscriptions and clients, then gives the mesh back. */
   @After(order = 0)
   public void endScenario() {
-    world.close();
-  }
-
-  @AfterAll
-  public static void closePooledMeshes() {
-    MeshPool.shared().closeAll();
+    parts.close();
   }
 
   @ParameterType("\\d+|[A-Za-z][A-Za-z0-9_-]*")

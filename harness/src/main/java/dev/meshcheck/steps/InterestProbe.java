@@ -48,20 +48,23 @@ final class InterestProbe {
     try {
       dispatcher.subscribe(subject);
       Flushing.flush(subscriber, "subscribing the interest probe");
-      long deadlineNanos = System.nanoTime() + timeout.toNanos();
-      while (heardFrom.size() < nodeNames.size()
-          && System.nanoTime() < deadlineNanos
-          && !denied.getAsBoolean()) {
-        for (String node : nodeNames) {
-          if (!heardFrom.contains(node)) {
-            probeClientOn
-                .apply(node)
-                .connection()
-                .publish(subject, node.getBytes(StandardCharsets.UTF_8));
-          }
-        }
-        pause();
-      }
+      Waits.within(
+          timeout,
+          PROBE_INTERVAL,
+          () -> {
+            if (heardFrom.size() == nodeNames.size() || denied.getAsBoolean()) {
+              return true;
+            }
+            nodeNames.stream()
+                .filter(node -> !heardFrom.contains(node))
+                .forEach(
+                    node ->
+                        probeClientOn
+                            .apply(node)
+                            .connection()
+                            .publish(subject, node.getBytes(StandardCharsets.UTF_8)));
+            return false;
+          });
       return nodeNames.stream().filter(n -> !heardFrom.contains(n)).toList();
     } finally {
       subscriber.connection().closeDispatcher(dispatcher);
@@ -88,25 +91,21 @@ final class InterestProbe {
       dispatchers.add(d);
     }
     try {
-      long deadlineNanos = System.nanoTime() + timeout.toNanos();
-      while (reached.size() < nodeNames.size() && System.nanoTime() < deadlineNanos) {
-        sender.connection().publish(subject, new byte[0]);
-        pause();
-      }
+      Waits.within(
+          timeout,
+          PROBE_INTERVAL,
+          () -> {
+            if (reached.size() == nodeNames.size()) {
+              return true;
+            }
+            sender.connection().publish(subject, new byte[0]);
+            return false;
+          });
       return nodeNames.stream().filter(n -> !reached.contains(n)).toList();
     } finally {
       for (int i = 0; i < dispatchers.size(); i++) {
         clientOn.apply(nodeNames.get(i)).connection().closeDispatcher(dispatchers.get(i));
       }
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(PROBE_INTERVAL.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while probing interest", e);
     }
   }
 }

@@ -10,15 +10,15 @@ import java.util.List;
 
 /**
  * The streams a scenario created, deleted when the scenario ends so that a reused mesh starts
- * clean. A {@link MeshWorld#extension} of the JetStream steps. Not thread-safe.
+ * clean. Not thread-safe: steps run on one thread.
  */
-final class JetStreamState implements AutoCloseable {
-  private final MeshWorld world;
+public final class JetStreamState implements AutoCloseable {
+  private final Clients clients;
   private final List<String> streams = new ArrayList<>();
   private final java.util.Map<String, String> firstSubjectByStream = new java.util.HashMap<>();
 
-  JetStreamState(MeshWorld world) {
-    this.world = world;
+  public JetStreamState(Clients clients) {
+    this.clients = clients;
   }
 
   void createStream(String name, String subjects) throws IOException, JetStreamApiException {
@@ -49,7 +49,7 @@ final class JetStreamState implements AutoCloseable {
   }
 
   JetStreamManagement management() throws IOException {
-    return world.sharedClient(ClientSpec.on("1")).connection().jetStreamManagement();
+    return clients.shared(ClientSpec.on("1")).connection().jetStreamManagement();
   }
 
   long storedMessages(String stream) throws IOException, JetStreamApiException {

@@ -17,14 +17,17 @@ import java.io.IOException;
  * all) or only what follows (deliver new).
  */
 public final class JetStreamSteps {
-  private final MeshWorld world;
+  private final JetStreamState streams;
+  private final Clients clients;
+  private final Publishers publishers;
+  private final Subscriptions subscriptions;
 
-  public JetStreamSteps(MeshWorld world) {
-    this.world = world;
-  }
-
-  private JetStreamState state() {
-    return world.extension(JetStreamState.class, () -> new JetStreamState(world));
+  public JetStreamSteps(
+      JetStreamState streams, Clients clients, Publishers publishers, Subscriptions subscriptions) {
+    this.streams = streams;
+    this.clients = clients;
+    this.publishers = publishers;
+    this.subscriptions = subscriptions;
   }
 
   /** Example: {@code Given a stream "ORDERS" capturing "orders.>"} (memory, one replica). */
@@ -32,7 +35,7 @@ public final class JetStreamSteps {
   @Given("a stream {string} capturing {string}")
   public void aStreamCapturing(String stream, String subjects)
       throws IOException, JetStreamApiException {
-    state().createStream(stream, subjects);
+    streams.createStream(stream, subjects);
   }
 
   /** Example: {@code When a JetStream publisher on node 1 sends 10 messages to "orders.new"}. */
@@ -40,8 +43,8 @@ public final class JetStreamSteps {
   @When("a JetStream publisher on node {node} sends {int} message(s) to {string}")
   public void aJetStreamPublisherSends(String node, int count, String subject)
       throws IOException, JetStreamApiException {
-    JetStream js = world.sharedClient(ClientSpec.on(node)).connection().jetStream();
-    String publisher = world.nextPublisherName();
+    JetStream js = clients.shared(ClientSpec.on(node)).connection().jetStream();
+    String publisher = publishers.nextName();
     for (int seq = 1; seq <= count; seq++) {
       js.publish(subject, Payloads.traffic(publisher, seq)); // waits for the stream's ack
     }
@@ -51,7 +54,7 @@ public final class JetStreamSteps {
   @Example("Then stream \"ORDERS\" holds 10 messages")
   @Then("stream {string} holds {int} message(s)")
   public void streamHolds(String stream, int expected) throws IOException, JetStreamApiException {
-    assertThat(state().storedMessages(stream))
+    assertThat(streams.storedMessages(stream))
         .as("messages in stream %s", stream)
         .isEqualTo(expected);
   }
@@ -73,10 +76,10 @@ public final class JetStreamSteps {
               throw new IllegalArgumentException(
                   "deliver policy '" + policy + "' unknown; valid: all, new, last");
         };
-    world.subscribeJetStream(
+    subscriptions.subscribeJetStream(
         name,
         ClientSpec.on(node),
-        state().firstSubject(stream),
+        streams.firstSubject(stream),
         PushSubscribeOptions.builder().stream(stream)
             .configuration(ConsumerConfiguration.builder().deliverPolicy(deliver).build())
             .build());

@@ -2,8 +2,6 @@ package dev.meshcheck.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshcheck.scenario.Topology;
-import dev.meshcheck.topology.Backend;
-import dev.meshcheck.topology.LauncherSettings;
 import dev.meshcheck.topology.MeshLauncher;
 import dev.meshcheck.topology.MeshLaunchers;
 import dev.meshcheck.topology.MeshNode;
@@ -13,12 +11,8 @@ import dev.meshcheck.topology.RunningMesh;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Keeps the mesh of the last scenario so that the next scenario of the same feature with the same
@@ -26,46 +20,40 @@ import org.awaitility.core.ConditionTimeoutException;
  * no fault and every subscription of that scenario is gone from every node again; otherwise it is
  * closed.
  *
- * <p>Cucumber creates glue objects per scenario, so the pool has to outlive them: {@link #shared()}
- * is the one process-wide instance. It closes its mesh when the run ends ({@link #closeAll()},
- * called from an {@code @AfterAll} hook) and from a JVM shutdown hook, so nothing outlives the JVM.
- * Thread-safe.
+ * <p>One pool per run, made and closed by {@link FeatureRun}, and given to each scenario's {@link
+ * MeshLease} by {@link GlueFactory}: it outlives the per-scenario glue objects, and two runs in one
+ * JVM have their own. Closing it closes the idle mesh. Thread-safe.
  */
-public final class MeshPool {
-  private static final MeshPool SHARED = new MeshPool();
+public final class MeshPool implements AutoCloseable {
   private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(3);
 
-  private final Map<Backend, MeshLauncher> launchers = new EnumMap<>(Backend.class);
+  private final RunSettings settings;
+  private MeshLauncher launcher;
   private final MonitorClient monitor = new MonitorClient(Duration.ofSeconds(2));
   private Idle idle;
 
   private record Idle(Key key, RunningMesh mesh, List<Long> baselineSubscriptions) {}
 
   /** What must match for a mesh to be reused. */
-  record Key(Topology topology, Backend backend, String featureUri) {}
+  record Key(Topology topology, String featureUri) {}
 
   /** A mesh lent to one scenario; give it back with {@link #release}. */
-  public record Lease(Key key, RunningMesh mesh, List<Long> baselineSubscriptions) {}
+  record Lease(Key key, RunningMesh mesh, List<Long> baselineSubscriptions) {}
 
-  private MeshPool() {
-    Runtime.getRuntime().addShutdownHook(new Thread(this::closeAll, "meshcheck-mesh-pool"));
-  }
-
-  public static MeshPool shared() {
-    return SHARED;
+  public MeshPool(RunSettings settings) {
+    this.settings = settings;
   }
 
   /** A running mesh of {@code topology}: the idle one when it matches, else a new one. */
-  public synchronized Lease acquire(Topology topology, RunSettings settings, String featureUri) {
-    Backend backend = settings.backend();
-    Key key = new Key(topology, backend, featureUri);
+  synchronized Lease acquire(Topology topology, String featureUri) {
+    Key key = new Key(topology, featureUri);
     if (idle != null && idle.key().equals(key) && allRunning(idle.mesh())) {
       Lease lease = new Lease(key, idle.mesh(), idle.baselineSubscriptions());
       idle = null;
       return lease;
     }
     closeIdle();
-    RunningMesh mesh = launcher(settings).launch(topology);
+    RunningMesh mesh = launcher().launch(topology);
     return new Lease(key, mesh, subscriptionCounts(mesh));
   }
 
@@ -73,7 +61,7 @@ public final class MeshPool {
    * Takes a mesh back. A disturbed mesh (a fault was injected) is closed; a clean one is kept for
    * the next scenario once every node's subscription count is back to what it was at launch.
    */
-  public synchronized void release(Lease lease, boolean disturbed) {
+  synchronized void release(Lease lease, boolean disturbed) {
     if (disturbed || !settled(lease)) {
       lease.mesh().close();
       return;
@@ -83,7 +71,8 @@ public final class MeshPool {
   }
 
   /** Closes the idle mesh, if any. Safe to call more than once. */
-  public synchronized void closeAll() {
+  @Override
+  public synchronized void close() {
     closeIdle();
   }
 
@@ -94,16 +83,12 @@ public final class MeshPool {
     }
   }
 
-  private MeshLauncher launcher(RunSettings settings) {
-    if (settings.backend() == Backend.EXTERNAL) {
-      // URLs may differ between runs; an external launcher is cheap.
-      return MeshLaunchers.forBackend(
-          Backend.EXTERNAL,
-          LauncherSettings.fromEnvironment()
-              .withExternalMesh(settings.externalUrls(), settings.externalMonitorUrls()));
+  // Made on first use: a run whose scenarios are all filtered out needs no backend at all.
+  private MeshLauncher launcher() {
+    if (launcher == null) {
+      launcher = MeshLaunchers.forBackend(settings.backend(), settings.launcher());
     }
-    return launchers.computeIfAbsent(
-        settings.backend(), b -> MeshLaunchers.forBackend(b, LauncherSettings.fromEnvironment()));
+    return launcher;
   }
 
   private static boolean allRunning(RunningMesh mesh) {
@@ -112,15 +97,7 @@ public final class MeshPool {
 
   /** Interest left over from a scenario would skew the next one's queue groups and counts. */
   private boolean settled(Lease lease) {
-    try {
-      Awaitility.await()
-          .atMost(SETTLE_TIMEOUT)
-          .pollInterval(Duration.ofMillis(50))
-          .until(() -> isBackToBaseline(lease));
-      return true;
-    } catch (ConditionTimeoutException e) {
-      return false;
-    }
+    return Waits.within(SETTLE_TIMEOUT, () -> isBackToBaseline(lease));
   }
 
   private boolean isBackToBaseline(Lease lease) {

@@ -146,6 +146,12 @@ public final class RecordingSubscriber {
     return Map.copyOf(bySubject);
   }
 
+  /** True once the server has refused this client's subscription to {@code pattern}. */
+  boolean wasRefused(String pattern) {
+    String refusal = "Permissions Violation for Subscription to \"" + pattern + "\"";
+    return client.errors().stream().anyMatch(e -> e.contains(refusal));
+  }
+
   synchronized boolean sawMarker(String id) {
     return markers.contains(id);
   }

@@ -1,62 +1,71 @@
 package dev.meshcheck.steps;
 
+import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.topology.Backend;
-import java.util.Arrays;
-import java.util.List;
+import dev.meshcheck.topology.LauncherSettings;
+import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
- * How a conformance run is configured, read from system properties so that the Failsafe runner,
- * {@code meshcheck check} and the broken-mesh tests configure the glue the same way.
+ * How one conformance run brings up its meshes. Built by whoever starts the run ({@code meshcheck
+ * check}, the Failsafe suites) and handed to the glue by {@link GlueFactory}, so two runs in one
+ * JVM never see each other's settings.
  *
- * <ul>
- *   <li>{@code meshcheck.backend}: auto | containers | processes | external (default auto)
- *   <li>{@code meshcheck.topology}: a topology name or file that replaces the one every {@code
- *       Given a "..." mesh} step names (how a team tests its own mesh config)
- *   <li>{@code meshcheck.urls}, {@code meshcheck.monitor-urls}: comma-separated URLs of an external
- *       mesh
- * </ul>
+ * <pre>{@code
+ * RunSettings settings = RunSettings.of(Backend.PROCESSES, ProjectLayout.discover())
+ *     .withTopologyOverride("my-mesh.yaml");
+ * }</pre>
  *
- * @param topologyOverride the topology to use instead of the one a feature names, if any
+ * @param launcher image, server binary and, for the external backend, the mesh's URLs
+ * @param topologyOverride the topology every {@code Given a "..." mesh} step uses instead of the
+ *     one it names (how a team tests its own config), if any
+ * @param layout where topologies are found by name
+ * @param deliveryDeadline how long a step waits for asynchronous delivery, interest propagation or
+ *     a sync marker before it fails ({@link #DEFAULT_DELIVERY_DEADLINE}); tests that prove checks
+ *     fail may shorten it
  */
 public record RunSettings(
     Backend backend,
+    LauncherSettings launcher,
     Optional<String> topologyOverride,
-    List<String> externalUrls,
-    List<String> externalMonitorUrls) {
-  public static final String BACKEND_PROPERTY = "meshcheck.backend";
-  public static final String TOPOLOGY_PROPERTY = "meshcheck.topology";
-  public static final String URLS_PROPERTY = "meshcheck.urls";
-  public static final String MONITOR_URLS_PROPERTY = "meshcheck.monitor-urls";
+    ProjectLayout layout,
+    Duration deliveryDeadline) {
+
+  /** Ample on a busy 2-core machine: propagation and delivery take milliseconds there. */
+  public static final Duration DEFAULT_DELIVERY_DEADLINE = Duration.ofSeconds(10);
 
   public RunSettings {
+    Objects.requireNonNull(backend, "backend");
+    Objects.requireNonNull(launcher, "launcher");
+    Objects.requireNonNull(layout, "layout");
     topologyOverride = topologyOverride.filter(t -> !t.isBlank());
-    externalUrls = List.copyOf(externalUrls);
-    externalMonitorUrls = List.copyOf(externalMonitorUrls);
-  }
-
-  /** The settings of this JVM's current run. */
-  public static RunSettings fromSystemProperties() {
-    return from(System.getProperties());
-  }
-
-  static RunSettings from(Properties properties) {
-    String backend = properties.getProperty(BACKEND_PROPERTY, "auto");
-    return new RunSettings(
-        Backend.parse(backend.isBlank() ? "auto" : backend),
-        Optional.ofNullable(properties.getProperty(TOPOLOGY_PROPERTY)),
-        list(properties.getProperty(URLS_PROPERTY)),
-        list(properties.getProperty(MONITOR_URLS_PROPERTY)));
-  }
-
-  private static List<String> list(String commaSeparated) {
-    if (commaSeparated == null || commaSeparated.isBlank()) {
-      return List.of();
+    if (deliveryDeadline.isNegative() || deliveryDeadline.isZero()) {
+      throw new IllegalArgumentException(
+          "deliveryDeadline must be positive, was " + deliveryDeadline);
     }
-    return Arrays.stream(commaSeparated.split(","))
-        .map(String::trim)
-        .filter(u -> !u.isEmpty())
-        .toList();
+  }
+
+  /** Launcher settings from the environment (image, binary), no topology override. */
+  public static RunSettings of(Backend backend, ProjectLayout layout) {
+    return new RunSettings(
+        backend,
+        LauncherSettings.fromEnvironment(),
+        Optional.empty(),
+        layout,
+        DEFAULT_DELIVERY_DEADLINE);
+  }
+
+  public RunSettings withTopologyOverride(String topologyNameOrPath) {
+    return new RunSettings(
+        backend, launcher, Optional.of(topologyNameOrPath), layout, deliveryDeadline);
+  }
+
+  public RunSettings withLauncher(LauncherSettings otherLauncher) {
+    return new RunSettings(backend, otherLauncher, topologyOverride, layout, deliveryDeadline);
+  }
+
+  public RunSettings withDeliveryDeadline(Duration deadline) {
+    return new RunSettings(backend, launcher, topologyOverride, layout, deadline);
   }
 }

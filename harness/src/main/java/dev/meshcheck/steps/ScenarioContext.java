@@ -1,28 +1,40 @@
 package dev.meshcheck.steps;
 
+import io.cucumber.java.Scenario;
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
- * What the world knows about the scenario it serves: its tags, its feature file and where to write
- * lines that end up in the reports.
- *
- * @param featureUri the feature file; meshes are reused only within one feature
+ * What the glue knows about the scenario it serves: its id (the report's key), tags, feature file
+ * and where to write lines that end up in the reports. Made empty by {@link GlueFactory} for each
+ * scenario and filled by {@link Hooks} before the first step. Not thread-safe: steps run on one
+ * thread.
  */
-public record ScenarioContext(Collection<String> tags, String featureUri, Consumer<String> logger) {
-  /** Prefix of the log line that tells the conformance report the scenario's environment. */
-  public static final String ENV_PREFIX = "meshcheck-env:";
+public final class ScenarioContext {
+  private Scenario scenario;
 
-  public ScenarioContext {
-    tags = List.copyOf(tags);
+  void begin(Scenario running) {
+    this.scenario = running;
   }
 
-  static ScenarioContext none() {
-    return new ScenarioContext(List.of(), "", line -> {});
+  /** Cucumber's id of the running test case; empty before the scenario began. */
+  public String id() {
+    return scenario == null ? "" : scenario.getId();
   }
 
-  void log(String line) {
-    logger.accept(line);
+  public Collection<String> tags() {
+    return scenario == null ? List.of() : scenario.getSourceTagNames();
+  }
+
+  /** The feature file; meshes are reused only within one feature. */
+  public String featureUri() {
+    return scenario == null ? "" : scenario.getUri().toString();
+  }
+
+  /** Adds a line to the scenario's output in the Cucumber reports. */
+  public void log(String line) {
+    if (scenario != null) {
+      scenario.log(line);
+    }
   }
 }

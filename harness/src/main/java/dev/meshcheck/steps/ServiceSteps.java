@@ -14,12 +14,16 @@ import java.util.Map;
 /** Steps about services in queue groups and the requests sent to them. */
 public final class ServiceSteps {
   /** "Fails fast": no-responders must come back well before a request would time out. */
-  static final long FAST_FAILURE_MILLIS = MeshWorld.REQUEST_TIMEOUT.toMillis() / 4;
+  static final long FAST_FAILURE_MILLIS = Requests.REQUEST_TIMEOUT.toMillis() / 4;
 
-  private final MeshWorld world;
+  private final MeshLease mesh;
+  private final Services services;
+  private final Requests requests;
 
-  public ServiceSteps(MeshWorld world) {
-    this.world = world;
+  public ServiceSteps(MeshLease mesh, Services services, Requests requests) {
+    this.mesh = mesh;
+    this.services = services;
+    this.requests = requests;
   }
 
   /**
@@ -33,11 +37,11 @@ public final class ServiceSteps {
           + " over the nodes")
   public void aServiceSpreadOverTheNodes(String name, String subject, String queue, int members) {
     List<ClientSpec> placements = new ArrayList<>();
-    int nodeCount = world.mesh().nodes().size();
+    int nodeCount = mesh.mesh().nodes().size();
     for (int i = 0; i < members; i++) {
       placements.add(ClientSpec.on(String.valueOf(i % nodeCount + 1)));
     }
-    world.startService(name, subject, queue, placements);
+    services.start(name, subject, queue, placements);
   }
 
   /**
@@ -50,7 +54,7 @@ public final class ServiceSteps {
       "a service {string} answering {string} in queue group {string} with {int} member(s) on node"
           + " {node}")
   public void aServiceOnNode(String name, String subject, String queue, int members, String node) {
-    world.startService(
+    services.start(
         name, subject, queue, java.util.Collections.nCopies(members, ClientSpec.on(node)));
   }
 
@@ -66,7 +70,7 @@ public final class ServiceSteps {
   public void aServiceInCluster(
       String name, String subject, String queue, int members, String cluster) {
     List<MeshNode> nodes =
-        world.mesh().nodes().stream().filter(n -> n.clusterName().equals(cluster)).toList();
+        mesh.mesh().nodes().stream().filter(n -> n.clusterName().equals(cluster)).toList();
     if (nodes.isEmpty()) {
       throw new IllegalArgumentException("the mesh has no cluster named '" + cluster + "'");
     }
@@ -74,7 +78,7 @@ public final class ServiceSteps {
     for (int i = 0; i < members; i++) {
       placements.add(ClientSpec.on(String.valueOf(nodes.get(i % nodes.size()).number())));
     }
-    world.startService(name, subject, queue, placements);
+    services.start(name, subject, queue, placements);
   }
 
   /**
@@ -88,7 +92,7 @@ public final class ServiceSteps {
           + " {int} member(s) on node {node}")
   public void aServiceOfAccountOnNode(
       String name, String account, String subject, String queue, int members, String node) {
-    world.startService(
+    services.start(
         name, subject, queue, java.util.Collections.nCopies(members, ClientSpec.of(account, node)));
   }
 
@@ -96,7 +100,7 @@ public final class ServiceSteps {
   @Example("When a client on node 3 sends 500 requests to \"svc.orders.create\"")
   @When("a client on node {node} sends {int} request(s) to {string}")
   public void aClientSendsRequests(String node, int count, String subject) {
-    world.sendRequests(ClientSpec.on(node), subject, count);
+    requests.send(ClientSpec.on(node), subject, count);
   }
 
   /**
@@ -106,14 +110,14 @@ public final class ServiceSteps {
   @When("a client of account {string} on node {node} sends {int} request(s) to {string}")
   public void aClientOfAccountSendsRequests(
       String account, String node, int count, String subject) {
-    world.sendRequests(ClientSpec.of(account, node), subject, count);
+    requests.send(ClientSpec.of(account, node), subject, count);
   }
 
   /** Example: {@code Then every request succeeds}. */
   @Example("Then every request succeeds")
   @Then("every request succeeds")
   public void everyRequestSucceeds() {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
     assertThat(last.failed()).as("every request answered: %s", last.describe()).isZero();
   }
@@ -122,7 +126,7 @@ public final class ServiceSteps {
   @Example("Then at most 1% of requests fail")
   @Then("at most {int}% of requests fail")
   public void atMostPercentOfRequestsFail(int percent) {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
     assertThat(100.0 * last.failed() / last.size())
         .as("at most %d%% failed: %s", percent, last.describe())
@@ -136,7 +140,7 @@ public final class ServiceSteps {
   @Example("Then the request fails fast with \"no responders\"")
   @Then("the request(s) fail(s) fast with {string}")
   public void theRequestFailsFastWith(String failure) {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     Kind kind = kindNamed(failure);
     assertThat(last.size()).as("requests were sent").isPositive();
     assertThat(last.count(kind))
@@ -164,8 +168,8 @@ public final class ServiceSteps {
   @Example("Then every member of \"workers\" receives between 28% and 38% of the requests")
   @Then("every member of {string} receives between {int}% and {int}% of the requests")
   public void everyMemberReceivesBetween(String group, int lowPercent, int highPercent) {
-    ServiceGroup service = world.service(group);
-    RequestLog last = world.lastRequests();
+    ServiceGroup service = services.named(group);
+    RequestLog last = requests.last();
     long answered = last.size() - last.failed();
     assertThat(answered).as("some requests were answered: %s", last.describe()).isPositive();
     Map<String, Long> byMember = last.answeredByMember();
@@ -183,7 +187,7 @@ public final class ServiceSteps {
   @Example("Then all requests are answered in cluster \"east\"")
   @Then("all requests are answered in cluster {string}")
   public void allRequestsAreAnsweredInCluster(String cluster) {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
     assertThat(last.answeredByCluster().getOrDefault(cluster, 0L))
         .as("every request answered in cluster %s: %s", cluster, last.describe())
@@ -197,7 +201,7 @@ public final class ServiceSteps {
   @Example("Then 10% of the requests are answered by \"pricing-v2\" within 4 points")
   @Then("{int}% of the requests are answered by {string} within {int} points")
   public void percentAnsweredByWithin(int percent, String service, int points) {
-    RequestLog last = world.lastRequests();
+    RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
     long byService =
         last.answeredByMember().entrySet().stream()
@@ -216,17 +220,17 @@ public final class ServiceSteps {
   @Example("When 2 members of \"workers\" leave")
   @When("{int} member(s) of {string} leave(s)")
   public void membersLeave(int count, String group) {
-    List<ServiceMember> running = world.service(group).runningMembers();
+    List<ServiceMember> running = services.named(group).runningMembers();
     assertThat(running.size()).as("members to stop in %s", group).isGreaterThanOrEqualTo(count);
-    world.stopMembers(running.subList(0, count));
+    services.stop(running.subList(0, count));
   }
 
   /** Example: {@code When the members of "orders" in cluster "east" leave}. */
   @Example("When the members of \"orders\" in cluster \"east\" leave")
   @When("the members of {string} in cluster {string} leave")
   public void theMembersInClusterLeave(String group, String cluster) {
-    world.stopMembers(
-        world.service(group).runningMembers().stream()
+    services.stop(
+        services.named(group).runningMembers().stream()
             .filter(m -> m.clusterName().equals(cluster))
             .toList());
   }

@@ -7,11 +7,13 @@ import io.nats.client.ErrorListener;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
 
 /**
  * One client connection of a scenario with what the client library reported about it: async errors
- * (permission violations arrive this way), slow-consumer events, reconnects and lame-duck notices.
- * Thread-safe: the listeners run on the client's threads, the steps read from the test thread.
+ * (permission violations arrive this way), slow-consumer events, outages and reconnects, and
+ * lame-duck notices. Thread-safe: the listeners run on the client's threads, the steps read from
+ * the test thread.
  */
 public final class TrackedClient implements ErrorListener, ConnectionListener {
   private final String name;
@@ -20,11 +22,13 @@ public final class TrackedClient implements ErrorListener, ConnectionListener {
   private final AtomicInteger reconnects = new AtomicInteger();
   private final AtomicInteger lameDuckNotices = new AtomicInteger();
   private final AtomicInteger slowConsumerEvents = new AtomicInteger();
+  private final Outages outages;
   private volatile Connection connection;
 
-  TrackedClient(String name, ClientSpec spec) {
+  TrackedClient(String name, ClientSpec spec, LongSupplier nanoClock) {
     this.name = name;
     this.spec = spec;
+    this.outages = new Outages(nanoClock);
   }
 
   void attach(Connection connected) {
@@ -66,6 +70,11 @@ public final class TrackedClient implements ErrorListener, ConnectionListener {
     return lameDuckNotices.get();
   }
 
+  /** When the client was without its connection, as the client library reported it. */
+  Outages outages() {
+    return outages;
+  }
+
   public int slowConsumerEvents() {
     return slowConsumerEvents.get();
   }
@@ -87,7 +96,10 @@ public final class TrackedClient implements ErrorListener, ConnectionListener {
 
   @Override
   public void connectionEvent(Connection conn, Events type) {
-    if (type == Events.RECONNECTED) {
+    if (type == Events.DISCONNECTED) {
+      outages.disconnected();
+    } else if (type == Events.RECONNECTED) {
+      outages.reconnected();
       reconnects.incrementAndGet();
     } else if (type == Events.LAME_DUCK) {
       lameDuckNotices.incrementAndGet();

@@ -6,8 +6,22 @@ import java.util.function.Supplier;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 
-/** Waiting with a deadline for Then steps; a timeout fails with what was seen. Stateless. */
+/**
+ * The one way the glue waits: poll a condition until it holds or a deadline passes (Awaitility, on
+ * the calling thread). {@link #until} fails a Then step with what was expected and what was seen;
+ * {@link #within} answers whether the condition held, for waits whose timeout is not a failure by
+ * itself. A condition may act between checks (send a probe, a request) as long as it is short.
+ * Stateless.
+ *
+ * <pre>{@code
+ * Waits.until(Duration.ofSeconds(10), "'audit' receives 5 messages",
+ *     () -> audit.received() >= 5, audit::describe);
+ * }</pre>
+ */
 public final class Waits {
+  /** How often a condition is polled unless a wait says otherwise. */
+  static final Duration POLL_INTERVAL = Duration.ofMillis(20);
+
   private Waits() {}
 
   /**
@@ -19,15 +33,29 @@ public final class Waits {
    */
   public static void until(
       Duration deadline, String behaviour, Callable<Boolean> condition, Supplier<String> seen) {
+    if (!within(deadline, POLL_INTERVAL, condition)) {
+      throw new AssertionError(
+          behaviour + ": not within " + deadline.toMillis() + " ms; saw " + seen.get());
+    }
+  }
+
+  /** True when {@code condition} held within {@code deadline}, polled every 20 ms. */
+  static boolean within(Duration deadline, Callable<Boolean> condition) {
+    return within(deadline, POLL_INTERVAL, condition);
+  }
+
+  /** True when {@code condition} held within {@code deadline}, polled every {@code interval}. */
+  static boolean within(Duration deadline, Duration interval, Callable<Boolean> condition) {
     try {
       Awaitility.await()
           .atMost(deadline)
+          .pollInSameThread()
           .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(20))
+          .pollInterval(interval)
           .until(condition);
+      return true;
     } catch (ConditionTimeoutException e) {
-      throw new AssertionError(
-          behaviour + ": not within " + deadline.toMillis() + " ms; saw " + seen.get());
+      return false;
     }
   }
 }

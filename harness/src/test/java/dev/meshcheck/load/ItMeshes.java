@@ -19,16 +19,18 @@ final class ItMeshes {
   }
 
   /**
-   * Progress that kills node {@code nodeNumber} once, a second into the measured phase, and sets
-   * {@code killed} when it did.
+   * Progress that kills the nodes {@code nodeNumbers} once, a second into the measured phase, and
+   * sets {@code killed} when it did.
    */
-  static LoadProgress killingNodeOneSecondIntoMeasure(
-      RunningMesh mesh, int nodeNumber, java.util.concurrent.atomic.AtomicBoolean killed) {
+  static LoadProgress killingNodesOneSecondIntoMeasure(
+      RunningMesh mesh, java.util.concurrent.atomic.AtomicBoolean killed, int... nodeNumbers) {
     return (phase, elapsed, total, interval) -> {
       if (phase == LoadProgress.Phase.MEASURE
           && elapsed >= 1
           && killed.compareAndSet(false, true)) {
-        mesh.node(nodeNumber).kill();
+        for (int node : nodeNumbers) {
+          mesh.node(node).kill();
+        }
       }
     };
   }

@@ -2,6 +2,7 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.load.transport.MessageSender;
 import dev.meshcheck.measure.IntervalSampler;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
@@ -139,7 +140,7 @@ class OpenLoopMeasurementTest {
     assertThat(loop.measuredSent()).isEqualTo(30);
   }
 
-  private void run(double ratePerSecond, Duration measure, SendLoop.MessageSender sender) {
+  private void run(double ratePerSecond, Duration measure, MessageSender sender) {
     Clock clock = fake.clock();
     RunPhases phases = RunPhases.startingAt(fake.now(), Duration.ZERO, measure);
     SendLoop.builder()

@@ -2,6 +2,9 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.load.transport.ConnectionEvents;
+import dev.meshcheck.load.transport.Requester;
+import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.ErrorKind;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.PhaseRecorders;
@@ -59,10 +62,9 @@ class WireRequestReplyIT {
       PhaseRecorders measured = new PhaseRecorders();
       Clock clock = Clock.system();
       ReplyBook replies = new ReplyBook(clock, warmup, measured, Duration.ofSeconds(2));
-      RequestReplyClients wire =
-          RequestReplyClients.of(ClientKind.WIRE, new LoadConnections(), clock);
+      Transport wire = Transports.forClient(ClientKind.WIRE, new ConnectionEvents(), clock);
       try (Requester requester =
-          wire.client(mesh.node(1).clientUrl(), "client-1", "svc.nobody", replies)) {
+          wire.requester(mesh.node(1).clientUrl(), "client-1", "svc.nobody", replies)) {
         RunPhases phases =
             RunPhases.startingAt(clock.nanoTime(), Duration.ZERO, Duration.ofSeconds(20));
         replies.begin(phases);

@@ -20,7 +20,9 @@ class ConformanceReportTest {
         "cluster-3",
         "processes",
         "2.9.10",
-        120);
+        120,
+        "",
+        List.of());
   }
 
   @Test
@@ -49,6 +51,36 @@ class ConformanceReportTest {
     assertThat(Files.readString(folder.resolve(ConformanceReportWriter.SUMMARY_FILE)))
         .contains("| discovery | 1 | 0 | 1 |")
         .contains("has no gateways");
+  }
+
+  @Test
+  void figuresAppearPerScenarioAndSummedUpOverTheRun(@TempDir Path folder) throws Exception {
+    ConformanceScenario reconnected =
+        new ConformanceScenario(
+            "failover",
+            "features/failover/x.feature",
+            "killed",
+            4,
+            "passed",
+            "",
+            "cluster-3",
+            "processes",
+            "2.9.10",
+            900,
+            "",
+            List.of(
+                new ConformanceFigure(
+                    "reconnect", "ms", java.util.Map.of("moved", 120L, "client-node-2", 80L))));
+    ConformanceReport report =
+        ConformanceReport.of(ConformanceReport.COMPLETE, "now", 1000, List.of(reconnected));
+
+    ConformanceReportWriter.write(report, folder);
+
+    assertThat(ConformanceReportWriter.read(folder)).as("figures survive JSON").isEqualTo(report);
+    assertThat(Files.readString(folder.resolve(ConformanceReportWriter.SUMMARY_FILE)))
+        .as("per scenario, and one line per figure over the run")
+        .contains("reconnect: client-node-2 80 ms, moved 120 ms")
+        .contains("| reconnect | 2 | 80 ms | 120 ms |");
   }
 
   @Test

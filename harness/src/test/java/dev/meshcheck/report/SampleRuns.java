@@ -15,6 +15,7 @@ import dev.meshcheck.result.Latencies;
 import dev.meshcheck.result.MeshFacts;
 import dev.meshcheck.result.PlacementOutcome;
 import dev.meshcheck.result.Rates;
+import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.RunEnvironment;
 import dev.meshcheck.result.RunIdentity;
 import dev.meshcheck.result.RunResult;
@@ -89,7 +90,15 @@ public final class SampleRuns {
           log.write(metric.tag(), interval);
           totals.get(metric).add(interval);
         }
-        points.add(new IntervalPoint(second, 1, 2000, 2000, 256_000, 3 * p50Micros, 0));
+        points.add(
+            new IntervalPoint(
+                second,
+                1,
+                2000,
+                2000,
+                256_000,
+                new IntervalPoint.Latency(p50Micros, 3 * p50Micros, 5 * p50Micros, 6 * p50Micros),
+                0));
       }
     }
     RunResult result = result(runId, topology, workload, new Latencies(totals), points);
@@ -132,7 +141,13 @@ public final class SampleRuns {
             workload,
             new Rates(OptionalDouble.of(2000), 2000, 2000, 256_000, 5),
             new Counts(10_000, 10_000, 0, 0, 0),
-            new Errors(Map.of(ErrorKind.TIMEOUT, 0L), 0, Optional.empty(), 0),
+            new Errors(
+                Map.of(ErrorKind.TIMEOUT, 0L),
+                0,
+                Optional.empty(),
+                0,
+                List.of(
+                    new Reconnection("meshcheck-client-1", "nats://a:1", "nats://b:2", 1.5, 42.0))),
             latencies,
             points,
             placement,

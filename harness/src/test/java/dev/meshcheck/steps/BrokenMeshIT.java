@@ -2,116 +2,136 @@ package dev.meshcheck.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshcheck.report.ConformanceArea;
 import dev.meshcheck.report.ConformanceReport;
-import dev.meshcheck.report.ConformanceReportWriter;
-import dev.meshcheck.report.ConformanceScenario;
-import dev.meshcheck.scenario.ProjectLayout;
-import java.net.URISyntaxException;
+import dev.meshcheck.topology.LauncherSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Proves that each area's checks can fail: runs a feature of the area against a mesh broken on
- * purpose (configs in {@code src/test/resources/broken/}) and expects the run to fail, with the
- * failing scenario's reason naming the behaviour that broke.
+ * Gate power, measured: runs each {@link MutationCatalogue} breakage of a healthy mesh against the
+ * shipped scenario that should catch it, expects the answer the catalogue names, and writes the
+ * catalogue (per area caught / tried, and which step caught each) to {@code
+ * harness/target/mutation-catalogue.md}. Waits end on their condition; the delivery deadline is
+ * short, because here most waits are meant to time out.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrokenMeshIT {
+  private static final Duration DEADLINE = Duration.ofSeconds(2);
+  private static final Duration READY_WHEN_BROKEN = Duration.ofSeconds(8);
 
-  static Stream<Arguments> brokenMeshes() {
-    return Stream.of(
-        Arguments.of(
-            "discovery",
-            "features/discovery/hotel.feature",
-            "isolated-nodes.yaml",
-            Optional.empty(),
-            "A saved reservation reaches compliance and persistence on other nodes, not logging",
-            "interest propagation"),
-        Arguments.of(
-            "balancing",
-            "features/balancing/queue-groups.feature",
-            "isolated-nodes.yaml",
-            Optional.empty(),
-            "Requests spread fairly over members on every node of the cluster",
-            "interest propagation"),
-        Arguments.of(
-            "security",
-            "features/security/accounts.feature",
-            "missing-import.yaml",
-            Optional.empty(),
-            "An exported service answers an account that imports it, across nodes",
-            "every request answered"),
-        Arguments.of(
-            "security",
-            "features/security/permissions.feature",
-            "missing-import.yaml",
-            Optional.empty(),
-            "A denied publish is reported and delivers nothing",
-            "Permissions Violation for Publish"),
-        Arguments.of(
-            "failover",
-            "features/failover/node-loss.feature",
-            "gateways-only.yaml",
-            Optional.empty(),
-            "A subscriber whose node is killed fails over to a node not in its seed list",
-            "reconnected to a node other than 1"),
-        Arguments.of(
-            "routing",
-            "features/routing/mappings.feature",
-            "even-weights.yaml",
-            Optional.of("@canary"),
-            "A canary mapping sends about 10% of requests to v2 and 90% to v1",
-            "weighted split"));
+  private final List<MutationOutcome> outcomes = new ArrayList<>();
+
+  Stream<Mutation> catalogue() {
+    return MutationCatalogue.ALL.stream();
   }
 
-  @ParameterizedTest(name = "{0}: {1} on {2} fails naming \"{5}\"")
-  @MethodSource("brokenMeshes")
-  void featureFailsOnBrokenMeshNamingTheBehaviour(
-      String area,
-      String feature,
-      String brokenTopology,
-      Optional<String> tags,
-      String scenario,
-      String behaviour)
-      throws URISyntaxException {
-    ProjectLayout layout = ProjectLayout.discover();
-    Path topology = Path.of(getClass().getResource("/broken/" + brokenTopology).toURI());
-    Path reports =
-        layout
-            .root()
-            .resolve(
-                "harness/target/broken-meshes/"
-                    + Path.of(feature).getFileName()
-                    + "-"
-                    + brokenTopology);
-    FeatureRun run =
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("catalogue")
+  void theGateAnswersASeededBreakageAsTheCatalogueSays(Mutation mutation) throws IOException {
+    RunSettings settings = settingsFor(mutation);
+    Path root = settings.layout().root();
+    Path runFolder = root.resolve("harness/target/broken-meshes/" + slug(mutation));
+    Path feature = featureFor(mutation, root, runFolder);
+
+    long started = System.nanoTime();
+    ConformanceReport report =
         new FeatureRun(
-            List.of(layout.root().resolve(feature)),
-            tags,
-            Optional.of(topology.toString()),
-            RunSettings.fromSystemProperties().backend(),
-            reports,
-            List.of(),
-            List.of());
+                List.of(Path.of(feature + ":" + lineOf(feature, mutation.scenario()))),
+                Optional.empty(),
+                settings,
+                runFolder.resolve("report"))
+            .run();
+    MutationOutcome outcome =
+        MutationOutcome.of(mutation, report, (System.nanoTime() - started) / 1_000_000);
+    outcomes.add(outcome);
 
-    boolean passed = run.run();
+    assertThat(outcome.answer())
+        .as("%s / %s: %s", mutation.area(), mutation.breakage(), outcome.caughtBy())
+        .isEqualTo(mutation.expected());
+  }
 
-    ConformanceReport report = ConformanceReportWriter.read(reports);
-    assertThat(passed).as("the run must fail on the broken mesh %s", brokenTopology).isFalse();
-    ConformanceScenario failed =
-        report.areas().stream()
-            .filter(a -> a.area().equals(area))
-            .map(ConformanceArea::scenarios)
-            .flatMap(List::stream)
-            .filter(s -> s.name().equals(scenario))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("scenario not run: " + scenario));
-    assertThat(failed.status()).as("scenario %s", scenario).isEqualTo(ConformanceScenario.FAILED);
-    assertThat(failed.reason()).as("the failure names the behaviour").contains(behaviour);
+  @AfterAll
+  void writeTheCatalogue() throws IOException {
+    Path table =
+        BuildRunSettings.fromBuild()
+            .layout()
+            .root()
+            .resolve("harness/target/mutation-catalogue.md");
+    Files.writeString(table, MutationTable.markdown(outcomes));
+    System.out.println(Files.readString(table));
+    Map<String, Long> triedByArea = new TreeMap<>();
+    MutationCatalogue.ALL.forEach(m -> triedByArea.merge(m.area(), 1L, Long::sum));
+    assertThat(triedByArea)
+        .as("at least three breakages per area")
+        .containsOnlyKeys("balancing", "discovery", "failover", "routing", "security")
+        .allSatisfy((area, tried) -> assertThat(tried).as(area).isGreaterThanOrEqualTo(3));
+  }
+
+  private static RunSettings settingsFor(Mutation mutation) {
+    RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
+    if (mutation.expected() == Mutation.Expected.CAUGHT_BY_READINESS) {
+      LauncherSettings launcher = settings.launcher();
+      settings =
+          settings.withLauncher(
+              new LauncherSettings(
+                  launcher.natsServerBinary(),
+                  launcher.image(),
+                  launcher.externalUrls(),
+                  launcher.externalMonitorUrls(),
+                  READY_WHEN_BROKEN));
+    }
+    if (mutation.topology().isPresent()) {
+      settings =
+          settings.withTopologyOverride(
+              Path.of("src/test/resources/broken", mutation.topology().get())
+                  .toAbsolutePath()
+                  .toString());
+    }
+    return settings;
+  }
+
+  /** The shipped feature, or an edited copy in a folder named for its area (its area tag). */
+  private static Path featureFor(Mutation mutation, Path root, Path runFolder) throws IOException {
+    Path shipped = root.resolve("features").resolve(mutation.feature());
+    if (mutation.edit().isEmpty()) {
+      return shipped;
+    }
+    String text = Files.readString(shipped);
+    Mutation.Edit edit = mutation.edit().get();
+    assertThat(text).as("the edit applies to %s", shipped).contains(edit.from());
+    Path copy = runFolder.resolve(mutation.area()).resolve(shipped.getFileName());
+    Files.createDirectories(copy.getParent());
+    return Files.writeString(
+        copy,
+        text.replaceFirst(
+            java.util.regex.Pattern.quote(edit.from()),
+            java.util.regex.Matcher.quoteReplacement(edit.to())));
+  }
+
+  private static int lineOf(Path feature, String scenario) throws IOException {
+    List<String> lines = Files.readAllLines(feature);
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.equals("Scenario: " + scenario) || line.equals("Scenario Outline: " + scenario)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no scenario '" + scenario + "' in " + feature);
+  }
+
+  private static String slug(Mutation mutation) {
+    return (mutation.area() + "-" + mutation.breakage()).replaceAll("[^A-Za-z0-9]+", "-");
   }
 }

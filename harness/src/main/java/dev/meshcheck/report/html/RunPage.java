@@ -5,6 +5,7 @@ import dev.meshcheck.measure.IntervalPoint;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
 import dev.meshcheck.measure.ServerStats;
+import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.result.SloCheck;
@@ -109,25 +110,31 @@ final class RunPage {
   }
 
   private static String overTime(List<IntervalPoint> points) {
+    List<double[]> p50 = new ArrayList<>();
     List<double[]> p99 = new ArrayList<>();
+    List<double[]> p999 = new ArrayList<>();
     List<double[]> sent = new ArrayList<>();
     List<double[]> delivered = new ArrayList<>();
     List<String> p99Tips = new ArrayList<>();
     List<String> rateTips = new ArrayList<>();
     for (IntervalPoint p : points) {
       double at = p.startSeconds() + p.lengthSeconds();
-      p99.add(new double[] {at, Math.max(1, p.latencyP99Micros())});
-      p99Tips.add(String.format("%.0f s: %s", at, Axis.durationLabel(p.latencyP99Micros())));
+      p50.add(new double[] {at, Math.max(1, p.latency().p50())});
+      p99.add(new double[] {at, Math.max(1, p.latency().p99())});
+      p999.add(new double[] {at, Math.max(1, p.latency().p999())});
+      p99Tips.add(String.format("%.0f s: %s", at, Axis.durationLabel(p.latency().p99())));
       sent.add(new double[] {at, p.sentPerSecond()});
       delivered.add(new double[] {at, p.deliveredPerSecond()});
       rateTips.add(String.format("%.0f s: %s/s", at, Axis.countLabel(p.deliveredPerSecond())));
     }
     String latency =
         new SvgLineChart(
-                "Latency p99 per second",
+                "Latency per second (p50, p99, p99.9 of each second)",
                 Axis.seconds("seconds into the measured phase"),
-                Axis.micros("p99"))
-            .series("latency p99", p99, p99Tips)
+                Axis.micros("latency"))
+            .series("p50", p50, List.of())
+            .series("p99", p99, p99Tips)
+            .series("p99.9", p999, List.of())
             .render();
     String throughput =
         new SvgLineChart(
@@ -156,7 +163,23 @@ final class RunPage {
             String.valueOf(w.errors().clientSlowConsumerEvents())));
     rows.add(List.of("connection errors", String.valueOf(w.errors().connectionErrors())));
     w.errors().lastConnectionError().ifPresent(e -> rows.add(List.of("last connection error", e)));
-    return Html.table(List.of("count", "value"), rows);
+    rows.add(List.of("reconnects", String.valueOf(w.errors().reconnections().size())));
+    String counts = Html.table(List.of("count", "value"), rows);
+    if (w.errors().reconnections().isEmpty()) {
+      return counts;
+    }
+    List<List<String>> reconnects = new ArrayList<>();
+    for (Reconnection r : w.errors().reconnections()) {
+      reconnects.add(
+          List.of(
+              r.connection(),
+              r.fromUrl() + " → " + r.toUrl(),
+              String.format("%.2f s", r.atSeconds()),
+              String.format("%.1f ms", r.tookMillis())));
+    }
+    return counts
+        + Html.table(
+            List.of("connection", "from → to", "lost at (measured phase)", "took"), reconnects);
   }
 
   private static String slo(List<SloCheck> checks) {

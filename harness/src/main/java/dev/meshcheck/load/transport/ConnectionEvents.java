@@ -1,0 +1,64 @@
+package dev.meshcheck.load.transport;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * What a run's client connections reported besides their traffic: the server's {@code -ERR}s (a
+ * permissions violation, an invalid subject) on either client and jnats's asynchronous exceptions,
+ * counted with the latest kept, so that a run or a readiness failure can say what the server
+ * refused; the times jnats dropped messages for a slow subscription; and every reconnect, with how
+ * long it took. One per run, shared by all its connections. Thread-safe.
+ */
+public final class ConnectionEvents {
+  private final LongAdder errorCount = new LongAdder();
+  private final LongAdder slowConsumerEvents = new LongAdder();
+  private final List<Reconnect> reconnects = new CopyOnWriteArrayList<>();
+  private volatile String latestError;
+
+  public void recordError(String connectionName, String error) {
+    errorCount.increment();
+    latestError = connectionName + ": " + error;
+  }
+
+  public long errorCount() {
+    return errorCount.sum();
+  }
+
+  public Optional<String> latestError() {
+    return Optional.ofNullable(latestError);
+  }
+
+  /** For an error message: what the connections reported, or nothing when they reported nothing. */
+  public String errorsAsSentence() {
+    return latestError()
+        .map(
+            last ->
+                "; the client connections reported "
+                    + errorCount()
+                    + " error(s), the last: "
+                    + last)
+        .orElse("");
+  }
+
+  /** jnats dropped messages for a subscription whose pending limit was exceeded. */
+  public void recordSlowConsumer() {
+    slowConsumerEvents.increment();
+  }
+
+  /** Times a client dropped messages for a slow subscription. */
+  public long slowConsumerEvents() {
+    return slowConsumerEvents.sum();
+  }
+
+  public void recordReconnect(Reconnect reconnect) {
+    reconnects.add(reconnect);
+  }
+
+  /** Every reconnect of the run so far, in the order they completed. */
+  public List<Reconnect> reconnects() {
+    return List.copyOf(reconnects);
+  }
+}
