@@ -119,7 +119,7 @@ final class ContainerMesh implements RunningMesh {
   // stack traces in its thread). So let it, wait until they are gone, and remove only what is left,
   // then the network, which is ours alone.
   private synchronized void removeOnJvmExit() {
-    if (!closed && DockerAvailability.ryukDisabled()) {
+    if (!closed && TestcontainersDefaults.ryukDisabled()) {
       reaper.awaitContainersGone(runId, SHUTDOWN_REMOVAL_WAIT);
     }
     removeEverything();

@@ -28,8 +28,8 @@ import org.testcontainers.utility.DockerImageName;
  * Launches each node as a Testcontainers {@link GenericContainer} on a private network, reached by
  * its peers under the alias {@code n<number>} on the standard ports; the node's config is rendered
  * by {@link ServerConfigWriter} and copied into the container. Images are never pulled (see {@link
- * #unavailableReason}). Before each launch, containers and networks left by a JVM that died are
- * removed ({@link ContainerReaper}).
+ * #probe}). Before each launch, containers and networks left by a JVM that died are removed ({@link
+ * ContainerReaper}).
  */
 final class ContainerMeshLauncher implements MeshLauncher {
   static final String CONFIG_PATH = "/etc/nats/nats.conf";
@@ -47,8 +47,8 @@ final class ContainerMeshLauncher implements MeshLauncher {
    * Empty when Docker answers and the image is present locally (nothing is pulled); otherwise a
    * sentence saying how to fix it. Returns within {@link DockerAvailability#PROBE_TIMEOUT}.
    */
-  static Optional<String> unavailableReason(String image) {
-    return DockerAvailability.unavailableReason(image);
+  static DockerAvailability.Probe probe(Optional<String> namedImage) {
+    return DockerAvailability.probe(namedImage);
   }
 
   @Override
