@@ -46,10 +46,6 @@ final class DeliveryTracker {
     return sum(SequenceWindow::duplicates);
   }
 
-  synchronized long outOfOrder() {
-    return sum(SequenceWindow::outOfOrder);
-  }
-
   private long sum(ToLongFunction<SequenceWindow> count) {
     long total = 0;
     for (SequenceWindow window : windows) {

@@ -201,13 +201,15 @@ final class FanOutDriver implements WorkloadDriver {
       DeliveryTracker tracker = s.deliveries().tracker();
       lost += tracker.lost(measuredSentBySender);
       duplicates += tracker.duplicates();
-      outOfOrder += tracker.outOfOrder();
+      outOfOrder += s.deliveries().measuredOutOfOrder();
     }
     if (!groupMembers.isEmpty()) {
       DeliveryTracker group = groupMembers.get(0).deliveries().tracker();
       lost += group.lost(measuredSentBySender);
       duplicates += group.duplicates();
-      outOfOrder += group.outOfOrder();
+      for (Subscription member : groupMembers) {
+        outOfOrder += member.deliveries().measuredOutOfOrder();
+      }
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
