@@ -95,6 +95,6 @@ final class FaultPlan {
         step.source().file(),
         step.source().line(),
         prefix + field,
-        "cannot " + step.describe() + ": " + why);
+        "cannot apply '" + step.describe() + "': " + why);
   }
 }

@@ -84,7 +84,7 @@ class FaultTimelineIT {
     assertThat(err)
         .contains(scenario + ":5")
         .contains("faults[0].link")
-        .contains("cannot latency 20ms on route 1 2")
+        .contains("cannot apply 'latency 20ms on route 1 2'")
         .contains("external")
         .doesNotContain("Exception");
     assertThat(dir.resolve("out-route-latency").resolve("summary.json"))
@@ -100,7 +100,7 @@ class FaultTimelineIT {
     assertThat(lastExit).isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(killErr)
         .contains("faults[0].action")
-        .contains("cannot kill node 2: the external backend cannot kill a node");
+        .contains("cannot apply 'kill node 2': the external backend cannot kill a node");
   }
 
   private int lastExit;
