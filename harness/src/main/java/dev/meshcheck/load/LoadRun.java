@@ -53,6 +53,7 @@ public final class LoadRun {
   private final Clock clock;
   private final PhaseRecorders warmup = new PhaseRecorders();
   private final PhaseRecorders measured = new PhaseRecorders();
+  private PhaseListener listener = PhaseListener.NONE;
 
   public LoadRun(String name, Workload workload, RunningMesh mesh, LoadTuning tuning, Clock clock) {
     this.name = name;
@@ -60,6 +61,12 @@ public final class LoadRun {
     this.mesh = mesh;
     this.tuning = tuning;
     this.clock = clock;
+  }
+
+  /** This run, telling {@code phaseListener} when its phases are fixed and its senders done. */
+  public LoadRun withPhaseListener(PhaseListener phaseListener) {
+    this.listener = phaseListener;
+    return this;
   }
 
   public WorkloadResult execute(Path hlogFile, LoadProgress progress, AtomicBoolean stopFlag)
@@ -83,7 +90,12 @@ public final class LoadRun {
         long endNanos;
         try (ticker) {
           ticker.start();
-          endNanos = runSenders(driver, loops, phases);
+          listener.phasesFixed(phases);
+          try {
+            endNanos = runSenders(driver, loops, phases);
+          } finally {
+            listener.sendersDone();
+          }
           long[] sentBySender = loops.stream().mapToLong(SendLoop::measuredSent).toArray();
           driver.drain(sentBySender, tuning.drainTimeout());
         }

@@ -1,5 +1,7 @@
 package dev.meshcheck.measure;
 
+import java.util.Map;
+
 /**
  * What one interval (about a second) of the measured phase saw.
  *
@@ -10,6 +12,8 @@ package dev.meshcheck.measure;
  *     second
  * @param deliveredBytesPerSecond payload bytes delivered per second
  * @param latency the corrected latency of this interval alone (all zero when nothing completed)
+ * @param errorsByKind requests or publishes that failed in this interval, by kind (a missing kind
+ *     counts 0)
  */
 public record IntervalPoint(
     double startSeconds,
@@ -18,7 +22,24 @@ public record IntervalPoint(
     double deliveredPerSecond,
     double deliveredBytesPerSecond,
     Latency latency,
-    long errors) {
+    Map<ErrorKind, Long> errorsByKind) {
+
+  public IntervalPoint {
+    Map<ErrorKind, Long> complete = new java.util.EnumMap<>(ErrorKind.class);
+    for (ErrorKind kind : ErrorKind.values()) {
+      complete.put(kind, errorsByKind.getOrDefault(kind, 0L));
+    }
+    errorsByKind = Map.copyOf(complete);
+  }
+
+  /** Failures of this interval, of every kind. */
+  public long errors() {
+    return errorsByKind.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long errors(ErrorKind kind) {
+    return errorsByKind.getOrDefault(kind, 0L);
+  }
 
   /**
    * Percentiles of one interval's corrected latency, in microseconds.

@@ -25,7 +25,7 @@ public final class IntervalSampler {
   private long lastSent;
   private long lastReceived;
   private long lastBytes;
-  private long lastErrors;
+  private final Map<ErrorKind, Long> lastErrors = new EnumMap<>(ErrorKind.class);
 
   /**
    * @param log where intervals go, or empty for a phase that is not reported (warm-up)
@@ -62,7 +62,12 @@ public final class IntervalSampler {
     long sent = recorders.sentCount();
     long received = recorders.receivedCount();
     long bytes = recorders.receivedBytes();
-    long errors = recorders.errorCount();
+    Map<ErrorKind, Long> errors = new EnumMap<>(ErrorKind.class);
+    for (ErrorKind kind : ErrorKind.values()) {
+      long count = recorders.errorCount(kind);
+      errors.put(kind, count - lastErrors.getOrDefault(kind, 0L));
+      lastErrors.put(kind, count);
+    }
     IntervalPoint point =
         new IntervalPoint(
             (lastMillis - phaseStartMillis) / 1000.0,
@@ -71,13 +76,12 @@ public final class IntervalSampler {
             (received - lastReceived) / seconds,
             (bytes - lastBytes) / seconds,
             IntervalPoint.Latency.of(latency),
-            errors - lastErrors);
+            errors);
     points.add(point);
     lastMillis = nowMillis;
     lastSent = sent;
     lastReceived = received;
     lastBytes = bytes;
-    lastErrors = errors;
     return point;
   }
 

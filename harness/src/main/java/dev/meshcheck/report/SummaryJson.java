@@ -63,6 +63,7 @@ final class SummaryJson {
     for (String[] counter : LINK_COUNTERS) {
       links.put(counter[0], result.serverCounters().deltaSum(counter[1]));
     }
+    FaultJson.write(root, result.faults());
     root.put("interrupted", result.ending().interrupted());
     ArrayNode problems = root.putArray("problems");
     result.ending().problems().forEach(problems::add);
@@ -146,7 +147,8 @@ final class SummaryJson {
         SNAKE.convertValue(root.path("environment"), RunEnvironment.class),
         new Ending(
             root.path("interrupted").asBoolean(),
-            WorkloadResultJson.strings(root.path("problems"))));
+            WorkloadResultJson.strings(root.path("problems"))),
+        FaultJson.read(root));
   }
 
   private static ServerCounters readServerStats(JsonNode list) {

@@ -147,6 +147,10 @@ final class WorkloadResultJson {
     node.put("latency_p999_us", p.latency().p999());
     node.put("latency_max_us", p.latency().max());
     node.put("errors", p.errors());
+    ObjectNode byKind = node.putObject("errors_by_kind");
+    for (ErrorKind kind : ErrorKind.values()) {
+      byKind.put(kind.key(), p.errors(kind));
+    }
     return node;
   }
 
@@ -235,9 +239,23 @@ final class WorkloadResultJson {
                   p.path("latency_p99_us").asDouble(),
                   p.path("latency_p999_us").asDouble(),
                   p.path("latency_max_us").asDouble()),
-              p.path("errors").asLong()));
+              intervalErrors(p)));
     }
     return points;
+  }
+
+  /** By kind; a run written before intervals had kinds counts all its errors as other. */
+  private static Map<ErrorKind, Long> intervalErrors(JsonNode point) {
+    Map<ErrorKind, Long> byKind = new EnumMap<>(ErrorKind.class);
+    JsonNode kinds = point.path("errors_by_kind");
+    if (kinds.isObject()) {
+      for (ErrorKind kind : ErrorKind.values()) {
+        byKind.put(kind, kinds.path(kind.key()).asLong());
+      }
+    } else {
+      byKind.put(ErrorKind.OTHER, point.path("errors").asLong());
+    }
+    return byKind;
   }
 
   static Map<String, Long> longs(JsonNode object) {

@@ -10,6 +10,8 @@ import java.util.List;
  * RunResult result = runner.run(scenario, request);
  * if (result.status() == RunStatus.SLO_BREACHED) { ... }
  * }</pre>
+ *
+ * @param faults the fault timeline as it happened and what each fault cost
  */
 public record RunResult(
     RunIdentity identity,
@@ -18,11 +20,32 @@ public record RunResult(
     List<SloCheck> sloChecks,
     ServerCounters serverCounters,
     RunEnvironment environment,
-    Ending ending) {
+    Ending ending,
+    FaultOutcome faults) {
 
   public RunResult {
     workloads = List.copyOf(workloads);
     sloChecks = List.copyOf(sloChecks);
+  }
+
+  /** A run without a fault timeline. */
+  public RunResult(
+      RunIdentity identity,
+      MeshFacts mesh,
+      List<WorkloadResult> workloads,
+      List<SloCheck> sloChecks,
+      ServerCounters serverCounters,
+      RunEnvironment environment,
+      Ending ending) {
+    this(
+        identity,
+        mesh,
+        workloads,
+        sloChecks,
+        serverCounters,
+        environment,
+        ending,
+        FaultOutcome.none());
   }
 
   /** Partial beats invalid beats breached beats passed. */

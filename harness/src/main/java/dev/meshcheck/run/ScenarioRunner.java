@@ -5,7 +5,10 @@ import dev.meshcheck.load.LoadRun;
 import dev.meshcheck.load.LoadTuning;
 import dev.meshcheck.measure.ServerStats;
 import dev.meshcheck.result.Ending;
+import dev.meshcheck.result.FaultEvent;
+import dev.meshcheck.result.FaultOutcome;
 import dev.meshcheck.result.MeshFacts;
+import dev.meshcheck.result.RecoveryAnalysis;
 import dev.meshcheck.result.RunEnvironment;
 import dev.meshcheck.result.RunIdentity;
 import dev.meshcheck.result.RunResult;
@@ -17,10 +20,12 @@ import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.topology.MeshLauncher;
 import dev.meshcheck.topology.MeshNode;
 import dev.meshcheck.topology.RunningMesh;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a load scenario: launches (or attaches to) its mesh, reads the servers' counters, runs the
@@ -49,7 +54,8 @@ public final class ScenarioRunner {
   }
 
   /**
-   * @throws BadInputException when the workload's placement names nodes the launched mesh lacks
+   * @throws BadInputException when the workload's placement names nodes the launched mesh lacks, or
+   *     its fault timeline asks for a fault the backend cannot do (before anything starts)
    */
   public RunResult run(LoadScenario scenario, RunRequest request) {
     RunIdentity identity =
@@ -60,16 +66,25 @@ public final class ScenarioRunner {
     List<String> problems = new ArrayList<>();
     List<WorkloadResult> results = new ArrayList<>();
     ServerCounters counters = ServerCounters.none();
-    try (RunningMesh running = launcher.launch(scenario.topology())) {
+    Set<LinkKind> faultableLinks = FaultPlan.linkKindsFor(scenario, launcher);
+    List<FaultEvent> events = List.of();
+    try (RunningMesh running = launcher.launch(scenario.topology(), faultableLinks)) {
       mesh = facts(running);
       List<ServerStats> before = ServerStats.snapshot(running.nodes());
+      FaultTimelineRunner timeline =
+          new FaultTimelineRunner(scenario.faults(), running, Clock.system());
       LoadRun run =
-          new LoadRun(scenario.name(), scenario.workload(), running, tuning, Clock.system());
-      results.add(
-          run.execute(
-              request.outDir().resolve(scenario.name() + ".hlog"),
-              request.progress(),
-              request.stop()));
+          new LoadRun(scenario.name(), scenario.workload(), running, tuning, Clock.system())
+              .withPhaseListener(timeline);
+      try {
+        results.add(
+            run.execute(
+                request.outDir().resolve(scenario.name() + ".hlog"),
+                request.progress(),
+                request.stop()));
+      } finally {
+        events = timeline.events();
+      }
       counters = new ServerCounters(before, ServerStats.snapshot(running.nodes()));
       environment = environment.withPeakHeap(EnvironmentCapture.peakHeapUsedBytes());
     } catch (BadInputException e) {
@@ -87,7 +102,15 @@ public final class ScenarioRunner {
         SloEvaluator.evaluate(scenario.slo(), results),
         counters,
         environment,
-        new Ending(request.stop().get(), problems));
+        new Ending(request.stop().get(), problems),
+        faultOutcome(events, results));
+  }
+
+  private static FaultOutcome faultOutcome(List<FaultEvent> events, List<WorkloadResult> results) {
+    if (events.isEmpty() || results.isEmpty()) {
+      return new FaultOutcome(events, List.of());
+    }
+    return new FaultOutcome(events, RecoveryAnalysis.of(events, results.get(0)));
   }
 
   private static MeshFacts facts(RunningMesh mesh) {

@@ -8,10 +8,12 @@ import java.util.List;
  * names nodes its topology has.
  *
  * @param file where it was read from (for messages and reports)
+ * @param faults the fault timeline, in time order: applied during the measured phase
  * @throws BadInputException when the workload's placement names a node, cluster or role the
  *     topology lacks (naming where the placement was written)
  */
-public record LoadScenario(String name, Path file, Topology topology, Workload workload, Slo slo) {
+public record LoadScenario(
+    String name, Path file, Topology topology, Workload workload, Slo slo, List<FaultStep> faults) {
   public LoadScenario {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("name must be given, was blank");
@@ -21,10 +23,17 @@ public record LoadScenario(String name, Path file, Topology topology, Workload w
         List.of(placement.senders(), placement.subscribers(), placement.members())) {
       topology.nodesFor(choice);
     }
+    faults = List.copyOf(faults);
+    FaultTimelines.check(faults, topology, workload.timing().measure());
+  }
+
+  /** A scenario without a fault timeline. */
+  public LoadScenario(String name, Path file, Topology topology, Workload workload, Slo slo) {
+    this(name, file, topology, workload, slo, List.of());
   }
 
   /** The same scenario on another topology (the command line's {@code --topology}). */
   public LoadScenario withTopology(Topology other) {
-    return new LoadScenario(name, file, other, workload, slo);
+    return new LoadScenario(name, file, other, workload, slo, faults);
   }
 }

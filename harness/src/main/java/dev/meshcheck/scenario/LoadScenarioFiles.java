@@ -3,6 +3,7 @@ package dev.meshcheck.scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,8 @@ import java.util.regex.Pattern;
  *   warmup: 5s
  *   duration: 30s
  * slo: { p99: 2ms, p999: 10ms, max-error-rate: 0% }
+ * faults:                             # optional, see FaultTimelines
+ *   - { at: 10s, action: kill, node: 2 }
  * }</pre>
  */
 public final class LoadScenarioFiles {
@@ -35,12 +38,13 @@ public final class LoadScenarioFiles {
   /** Reads {@code file}; its topology is resolved next to the file, then by name. */
   public static LoadScenario load(Path file, ProjectLayout layout) {
     YamlTree root = YamlTree.load(file);
-    root.allowOnly("name", "topology", "workload", "slo");
+    root.allowOnly("name", "topology", "workload", "slo", "faults");
     String name = root.required("name").asName();
     Topology topology = topology(root.required("topology"), layout);
     Workload workload = WorkloadParser.parse(root.required("workload"));
     Slo slo = root.optional("slo").map(LoadScenarioFiles::slo).orElse(Slo.none());
-    return new LoadScenario(name, file, topology, workload, slo);
+    List<FaultStep> faults = root.optional("faults").map(FaultTimelines::parse).orElse(List.of());
+    return new LoadScenario(name, file, topology, workload, slo, faults);
   }
 
   private static Topology topology(YamlTree field, ProjectLayout layout) {

@@ -12,14 +12,18 @@ import java.util.regex.Pattern;
 /**
  * Decides from a scenario's tags whether a mesh can run it: {@code @gateways}, {@code @leafnodes},
  * {@code @jetstream}, {@code @accounts} (the topology includes a server config), {@code @faults}
- * (the backend can inject faults) and {@code @min-server-X.Y}. Pure and stateless.
+ * (the backend can inject faults), {@code @link-faults} (the backend can inject link faults; the
+ * mesh is launched ready for them) and {@code @min-server-X.Y}. Pure and stateless.
  */
 public final class Capabilities {
   private static final Pattern MIN_SERVER = Pattern.compile("@min-server-(\\d+)\\.(\\d+)");
 
+  /** A scenario that injects link faults: its mesh is launched ready for them. */
+  static final String LINK_FAULTS = "@link-faults";
+
   /** The capability tags, except {@code @min-server-X.Y}. */
   static final List<String> TAGS =
-      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults");
+      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults", LINK_FAULTS);
 
   private Capabilities() {}
 
@@ -56,6 +60,11 @@ public final class Capabilities {
           backend == Backend.EXTERNAL
               ? Optional.of(
                   "the external backend cannot inject faults into a mesh it did not start")
+              : Optional.empty();
+      case LINK_FAULTS ->
+          backend == Backend.EXTERNAL
+              ? Optional.of(
+                  "the external backend cannot inject link faults into a mesh it did not start")
               : Optional.empty();
       default -> minServer(tag, serverVersion);
     };

@@ -7,7 +7,10 @@ import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.topology.MeshNode;
 import dev.meshcheck.topology.NodeState;
 import dev.meshcheck.topology.RunningMesh;
+import dev.meshcheck.topology.faults.LinkKind;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import org.opentest4j.TestAbortedException;
 
 /**
@@ -43,7 +46,7 @@ public final class MeshLease implements AutoCloseable {
     }
     String chosen = settings.topologyOverride().orElse(topologyNameOrPath);
     Topology topology = TopologyFiles.resolve(chosen, settings.layout());
-    lease = pool.acquire(topology, scenario.featureUri());
+    lease = pool.acquire(topology, scenario.featureUri(), faultableLinks(topology));
     RunningMesh mesh = lease.mesh();
     recorder.environment(
         scenario.id(),
@@ -54,6 +57,24 @@ public final class MeshLease implements AutoCloseable {
               throw new TestAbortedException("skipped: " + reason);
             });
     return mesh;
+  }
+
+  /**
+   * A scenario tagged {@code @link-faults} gets a mesh whose every link kind takes link faults (on
+   * the processes backend, proxies on every link, which add a little latency); others get none.
+   */
+  private Set<LinkKind> faultableLinks(Topology topology) {
+    if (!scenario.tags().contains(Capabilities.LINK_FAULTS)) {
+      return Set.of();
+    }
+    Set<LinkKind> kinds = EnumSet.of(LinkKind.ROUTE, LinkKind.CLIENT);
+    if (topology.hasGateways()) {
+      kinds.add(LinkKind.GATEWAY);
+    }
+    if (topology.hasLeafNodes()) {
+      kinds.add(LinkKind.LEAF);
+    }
+    return kinds;
   }
 
   /** The scenario's mesh; fails when no {@code Given a "..." mesh} step ran. */

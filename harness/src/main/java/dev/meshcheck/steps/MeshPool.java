@@ -8,11 +8,13 @@ import dev.meshcheck.topology.MeshNode;
 import dev.meshcheck.topology.MonitorClient;
 import dev.meshcheck.topology.NodeState;
 import dev.meshcheck.topology.RunningMesh;
+import dev.meshcheck.topology.faults.LinkKind;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Keeps the mesh of the last scenario so that the next scenario of the same feature with the same
@@ -35,7 +37,7 @@ public final class MeshPool implements AutoCloseable {
   private record Idle(Key key, RunningMesh mesh, List<Long> baselineSubscriptions) {}
 
   /** What must match for a mesh to be reused. */
-  record Key(Topology topology, String featureUri) {}
+  record Key(Topology topology, String featureUri, Set<LinkKind> faultableLinks) {}
 
   /** A mesh lent to one scenario; give it back with {@link #release}. */
   record Lease(Key key, RunningMesh mesh, List<Long> baselineSubscriptions) {}
@@ -44,16 +46,19 @@ public final class MeshPool implements AutoCloseable {
     this.settings = settings;
   }
 
-  /** A running mesh of {@code topology}: the idle one when it matches, else a new one. */
-  synchronized Lease acquire(Topology topology, String featureUri) {
-    Key key = new Key(topology, featureUri);
+  /**
+   * A running mesh of {@code topology} whose {@code faultableLinks} take link faults: the idle one
+   * when it matches, else a new one.
+   */
+  synchronized Lease acquire(Topology topology, String featureUri, Set<LinkKind> faultableLinks) {
+    Key key = new Key(topology, featureUri, Set.copyOf(faultableLinks));
     if (idle != null && idle.key().equals(key) && allRunning(idle.mesh())) {
       Lease lease = new Lease(key, idle.mesh(), idle.baselineSubscriptions());
       idle = null;
       return lease;
     }
     closeIdle();
-    RunningMesh mesh = launcher().launch(topology);
+    RunningMesh mesh = launcher().launch(topology, faultableLinks);
     return new Lease(key, mesh, subscriptionCounts(mesh));
   }
 

@@ -152,7 +152,7 @@ public final class ServiceSteps {
         .isLessThan(FAST_FAILURE_MILLIS);
   }
 
-  private static Kind kindNamed(String failure) {
+  static Kind kindNamed(String failure) {
     return switch (failure) {
       case "no responders" -> Kind.NO_RESPONDERS;
       case "timeout" -> Kind.TIMED_OUT;

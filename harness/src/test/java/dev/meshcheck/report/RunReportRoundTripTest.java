@@ -28,6 +28,8 @@ class RunReportRoundTripTest {
     assertThat(read.environment()).isEqualTo(written.environment());
     assertThat(read.sloChecks()).isEqualTo(written.sloChecks());
     assertThat(read.serverCounters()).isEqualTo(written.serverCounters());
+    assertThat(read.faults()).as("events and recovery").isEqualTo(written.faults());
+    assertThat(read.faults().events()).isNotEmpty();
     WorkloadResult w = read.workload();
     WorkloadResult expected = written.workload();
     assertThat(w.workload())

@@ -11,6 +11,9 @@ import dev.meshcheck.result.ConnectionPlacement;
 import dev.meshcheck.result.Counts;
 import dev.meshcheck.result.Ending;
 import dev.meshcheck.result.Errors;
+import dev.meshcheck.result.FaultEvent;
+import dev.meshcheck.result.FaultOutcome;
+import dev.meshcheck.result.FaultRecovery;
 import dev.meshcheck.result.Latencies;
 import dev.meshcheck.result.MeshFacts;
 import dev.meshcheck.result.PlacementOutcome;
@@ -98,7 +101,7 @@ public final class SampleRuns {
                 2000,
                 256_000,
                 new IntervalPoint.Latency(p50Micros, 3 * p50Micros, 5 * p50Micros, 6 * p50Micros),
-                0));
+                java.util.Map.of()));
       }
     }
     RunResult result = result(runId, topology, workload, new Latencies(totals), points);
@@ -166,6 +169,27 @@ public final class SampleRuns {
             List.of(new ServerStats("east-1", Map.of("in_msgs", 20_010L), List.of()))),
         new RunEnvironment(
             "jnats 2.26.2", "OpenJDK 17", 2, 1L << 30, "Linux", "abc", 1L << 20, 5000, 0.99),
-        new Ending(false, List.of()));
+        new Ending(false, List.of()),
+        faults());
+  }
+
+  /** Node 2 killed 2 s into the measured phase; one client reconnected; back 1 s later. */
+  private static FaultOutcome faults() {
+    Reconnection reconnect =
+        new Reconnection("meshcheck-client-1", "nats://a:1", "nats://b:2", 2.25, 42.0);
+    return new FaultOutcome(
+        List.of(new FaultEvent("kill node 2", 2, 2.003, 12.5, Optional.empty())),
+        List.of(
+            new FaultRecovery(
+                "kill node 2",
+                2.003,
+                5,
+                Optional.of(0.997),
+                2000,
+                2400,
+                Map.of(ErrorKind.TIMEOUT, 3L),
+                3,
+                List.of(reconnect),
+                Optional.empty())));
   }
 }

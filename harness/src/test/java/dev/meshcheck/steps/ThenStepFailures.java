@@ -20,6 +20,22 @@ final class ThenStepFailures {
   static final List<Entry> ENTRIES =
       List.of(
           new Entry(
+              "the median request time is between {int} and {int} ms",
+              "link-faults.feature",
+              "median request time: no latency was added",
+              "median request time in ms"),
+          new Entry(
+              "every request is answered within {int} ms",
+              "link-faults.feature",
+              "answered within: the client's link is slowed",
+              "slowest answer in ms"),
+          new Entry(
+              "within {int} seconds a client on node {node} sees requests to {string} fail fast with"
+                  + " {string}",
+              "link-faults.feature",
+              "fail fast within: the service answers",
+              "fail fast with no responders: not within"),
+          new Entry(
               "{string} receives exactly {int} message(s)",
               "pubsub.feature",
               "receives exactly: one more than was sent",

@@ -5,6 +5,7 @@ import dev.meshcheck.measure.IntervalPoint;
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.measure.Percentiles;
 import dev.meshcheck.measure.ServerStats;
+import dev.meshcheck.result.FaultOutcome;
 import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
@@ -17,7 +18,8 @@ import java.util.Map;
 /**
  * The HTML report of one run ({@code reports/runs/<id>/index.html}): status, the corrected-latency
  * spectrum beside service time and send delay, latency and throughput over time, errors and losses,
- * where traffic went, per-member spread, SLOs, server counters and the environment.
+ * the faults of a fault timeline (marked on the over-time charts, with what each cost), where
+ * traffic went, per-member spread, SLOs, server counters and the environment.
  */
 final class RunPage {
   private RunPage() {}
@@ -25,7 +27,7 @@ final class RunPage {
   static String render(RunResult run) {
     StringBuilder body = new StringBuilder(banner(run));
     for (WorkloadResult w : run.workloads()) {
-      body.append(workload(w));
+      body.append(workload(w, run.faults()));
     }
     body.append(slo(run.sloChecks()));
     body.append(Html.heading("Server counters (after minus before)")).append(serverStats(run));
@@ -64,7 +66,7 @@ final class RunPage {
     };
   }
 
-  private static String workload(WorkloadResult w) {
+  private static String workload(WorkloadResult w, FaultOutcome faults) {
     StringBuilder html = new StringBuilder(Html.heading("Workload " + w.name()));
     html.append(
         Html.paragraph(
@@ -85,7 +87,8 @@ final class RunPage {
       spectrum.series(s.name(), s.points(), s.tooltips());
     }
     html.append(spectrum.render());
-    html.append(overTime(w.intervals()));
+    html.append(overTime(w.intervals(), faults));
+    html.append(FaultsSection.html(faults));
     html.append(Html.heading("Errors and losses")).append(errors(w));
     html.append(Html.heading("Where the traffic went")).append(Placements.html(w.placement()));
     return html.toString();
@@ -109,7 +112,7 @@ final class RunPage {
     return Html.table(List.of("µs", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count"), rows);
   }
 
-  private static String overTime(List<IntervalPoint> points) {
+  private static String overTime(List<IntervalPoint> points, FaultOutcome faults) {
     List<double[]> p50 = new ArrayList<>();
     List<double[]> p99 = new ArrayList<>();
     List<double[]> p999 = new ArrayList<>();
@@ -128,19 +131,23 @@ final class RunPage {
       rateTips.add(String.format("%.0f s: %s/s", at, Axis.countLabel(p.deliveredPerSecond())));
     }
     String latency =
-        new SvgLineChart(
-                "Latency per second (p50, p99, p99.9 of each second)",
-                Axis.seconds("seconds into the measured phase"),
-                Axis.micros("latency"))
+        FaultsSection.marked(
+                new SvgLineChart(
+                    "Latency per second (p50, p99, p99.9 of each second)",
+                    Axis.seconds("seconds into the measured phase"),
+                    Axis.micros("latency")),
+                faults)
             .series("p50", p50, List.of())
             .series("p99", p99, p99Tips)
             .series("p99.9", p999, List.of())
             .render();
     String throughput =
-        new SvgLineChart(
-                "Throughput per second",
-                Axis.seconds("seconds into the measured phase"),
-                Axis.perSecond("messages/s"))
+        FaultsSection.marked(
+                new SvgLineChart(
+                    "Throughput per second",
+                    Axis.seconds("seconds into the measured phase"),
+                    Axis.perSecond("messages/s")),
+                faults)
             .series("sent", sent, List.of())
             .series("delivered", delivered, rateTips)
             .render();

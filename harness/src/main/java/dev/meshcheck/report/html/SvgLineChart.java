@@ -80,7 +80,8 @@ final class SvgLineChart {
             LEFT,
             Html.escape(title)));
     grid(svg, xRange, yRange);
-    for (Marker marker : markers) {
+    for (int i = 0; i < markers.size(); i++) {
+      Marker marker = markers.get(i);
       double px = px(marker.x(), xRange);
       svg.append(
           String.format(
@@ -93,7 +94,7 @@ final class SvgLineChart {
               px,
               HEIGHT - BOTTOM,
               px + 3,
-              TOP + 10,
+              TOP + 10 + (i % 3) * 12, // faults close together: labels on three rows
               Html.escape(marker.label()),
               Html.escape(marker.label())));
     }

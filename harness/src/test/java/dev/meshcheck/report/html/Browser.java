@@ -74,8 +74,15 @@ final class Browser implements AutoCloseable {
                         + " const drawn = Array.from(svg.querySelectorAll('g.series path'))"
                         + "   .filter(p => (p.getAttribute('d') || '').includes('L') && p.getTotalLength() > 0).length"
                         + "   + svg.querySelectorAll('rect.bar').length;"
+                        + " const centre = el => { const b = el.getBoundingClientRect();"
+                        + "   return {x: b.x + b.width / 2 - box.x, height: b.height}; };"
+                        + " const markers = Array.from(svg.querySelectorAll('g.marker')).map(g =>"
+                        + "   Object.assign({label: g.querySelector('text').textContent},"
+                        + "     centre(g.querySelector('line'))));"
+                        + " const dots = Array.from(svg.querySelectorAll('circle')).map(c =>"
+                        + "   Object.assign({title: c.querySelector('title').textContent}, centre(c)));"
                         + " return {title: svg.getAttribute('aria-label'), width: box.width, height: box.height,"
-                        + "   drawn: drawn}; });");
+                        + "   drawn: drawn, markers: markers, dots: dots}; });");
     List<String> errors = new ArrayList<>();
     for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
       if (entry.getLevel().intValue() >= Level.WARNING.intValue()) {

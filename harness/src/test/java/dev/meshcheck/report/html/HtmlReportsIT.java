@@ -61,6 +61,17 @@ class HtmlReportsIT {
     try (Browser browser = new Browser()) {
       assertRenders(
           browser, runPage, 4, "the spectrum, p99 and throughput over time, and the member spread");
+      assertFaultIsMarkedOverTime(browser.open(runPage));
+      assertThat(runPage)
+          .content()
+          .as("the faults table: the kill, its recovery, failures and reconnects")
+          .contains(
+              "<h2>Faults</h2>",
+              "kill node 2",
+              "2.00 s / 2.00 s",
+              "1.00 s",
+              "3 (3, 0, 0)",
+              "1 (42.0 ms, 42.0 ms)");
       assertRenders(browser, matrixPage, 1, "the overlaid spectra");
       assertRenders(browser, comparePage, 1, "the overlaid spectra");
       assertRenders(browser, index, 0, "tables only");
@@ -89,6 +100,44 @@ class HtmlReportsIT {
           .singleElement()
           .satisfies(c -> assertThat(((Number) c.get("drawn")).intValue()).isZero());
     }
+  }
+
+  /**
+   * The sample run kills node 2 at 2.003 s: both over-time charts draw a visible line labelled so,
+   * between the points of the seconds that end at 2 s and 3 s.
+   */
+  @SuppressWarnings("unchecked")
+  private static void assertFaultIsMarkedOverTime(Browser.Visit visit) {
+    List<Map<String, Object>> overTime =
+        visit.charts().stream()
+            .filter(c -> ((String) c.get("title")).contains("per second"))
+            .toList();
+    assertThat(overTime).as("latency and throughput per second").hasSize(2);
+    for (Map<String, Object> chart : overTime) {
+      List<Map<String, Object>> markers = (List<Map<String, Object>>) chart.get("markers");
+      assertThat(markers).as("markers of %s", chart.get("title")).hasSize(1);
+      Map<String, Object> kill = markers.get(0);
+      assertThat(kill.get("label")).isEqualTo("kill node 2");
+      assertThat(((Number) kill.get("height")).doubleValue())
+          .as("drawn over the plot")
+          .isPositive();
+      double x = ((Number) kill.get("x")).doubleValue();
+      assertThat(x)
+          .as("%s: the kill at 2.003 s lies between the 2 s and 3 s points", chart.get("title"))
+          .isGreaterThan(dotX(chart, ": 2 s:"))
+          .isLessThan(dotX(chart, ": 3 s:"));
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static double dotX(Map<String, Object> chart, String second) {
+    return ((List<Map<String, Object>>) chart.get("dots"))
+        .stream()
+            .filter(d -> ((String) d.get("title")).contains(second))
+            .mapToDouble(d -> ((Number) d.get("x")).doubleValue())
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no point" + second + " in " + chart.get("title")));
   }
 
   private static void assertRenders(Browser browser, Path page, int charts, String which)
