@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       MatrixCommand.class,
       CompareCommand.class,
+      MergeCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class
     })
