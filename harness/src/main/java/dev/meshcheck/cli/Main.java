@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       MatrixCommand.class,
       CompareCommand.class,
       MergeCommand.class,
+      K8sCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -45,6 +45,7 @@ final class ShardProcesses implements AutoCloseable {
       throws IOException {
     Instant startAt = Instant.now().plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.SECONDS);
     ShardProcesses processes = new ShardProcesses(startAt);
+    java.nio.file.Files.createDirectories(out);
     for (int i = 0; i < count; i++) {
       Path dir = out.resolve("shard-" + i);
       List<String> command =
