@@ -29,12 +29,16 @@ rootfs="$context/rootfs"
 mkdir -p "$rootfs/opt/meshcheck" "$rootfs/meshcheck/scenarios/topologies" "$rootfs/tmp" "$rootfs/results"
 chmod 1777 "$rootfs/tmp"
 
-# The modules the jar and its dependencies need, as jdeps finds them; jdk.crypto.ec for TLS, and
-# jdk.zipfs and jdk.management, which libraries load by name where jdeps cannot see it.
-modules="$("$java_home/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps \
-  -q "$jar" 2>/dev/null || true)"
-modules="${modules:-java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported}"
-"$java_home/bin/jlink" --add-modules "$modules,jdk.crypto.ec,jdk.zipfs,jdk.management" \
+# The modules the jar needs, as 'jdeps --print-module-deps --ignore-missing-deps' finds them in
+# the shaded jar (java.base, java.logging, java.management, java.naming, java.security.sasl,
+# java.sql, java.xml; it takes minutes, so MESHCHECK_JDEPS=1 asks it again), plus what libraries
+# load by name where jdeps cannot see it: jdk.unsupported (sun.misc.Unsafe), jdk.crypto.ec (TLS),
+# jdk.zipfs, jdk.management.
+modules="java.base,java.logging,java.management,java.naming,java.security.sasl,java.sql,java.xml"
+if [[ "${MESHCHECK_JDEPS:-0}" == 1 ]]; then
+  modules="$("$java_home/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$jar")"
+fi
+"$java_home/bin/jlink" --add-modules "$modules,jdk.unsupported,jdk.crypto.ec,jdk.zipfs,jdk.management" \
   --strip-debug --no-header-files --no-man-pages --compress=2 --output "$rootfs/opt/java"
 cp "$jar" "$rootfs/opt/meshcheck/meshcheck.jar"
 

@@ -40,31 +40,61 @@ final class ShardProcesses implements AutoCloseable {
     return jar;
   }
 
-  /** Starts {@code count} shards of {@code scenario}; their folders are {@code out/shard-<i>}. */
+  /** How a shard is started: the command that runs {@code meshcheck <args>}. */
+  interface Launch {
+    /**
+     * @param scenario the scenario file on this machine
+     * @param shardDir where the shard writes its run folder on this machine
+     * @param argsFor the meshcheck arguments, given the scenario and folder as the shard sees them
+     */
+    List<String> command(
+        Path scenario,
+        Path shardDir,
+        java.util.function.BiFunction<String, String, List<String>> argsFor);
+  }
+
+  /** {@code java -jar harness/target/meshcheck.jar} on this machine. */
+  static final Launch LOCAL_JVM =
+      (scenario, dir, argsFor) -> {
+        List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", jar().toString()));
+        command.addAll(argsFor.apply(scenario.toString(), dir.toString()));
+        return command;
+      };
+
+  /** Starts {@code count} local JVM shards of {@code scenario} in {@code out/shard-<i>}. */
   static ShardProcesses start(Path scenario, int count, RunningMesh mesh, Path out)
       throws IOException {
-    Instant startAt = Instant.now().plusSeconds(LEAD_SECONDS).truncatedTo(ChronoUnit.SECONDS);
+    return start(scenario, count, mesh, out, LOCAL_JVM, LEAD_SECONDS);
+  }
+
+  /** Starts {@code count} shards of {@code scenario}; their folders are {@code out/shard-<i>}. */
+  static ShardProcesses start(
+      Path scenario, int count, RunningMesh mesh, Path out, Launch launch, long leadSeconds)
+      throws IOException {
+    Instant startAt = Instant.now().plusSeconds(leadSeconds).truncatedTo(ChronoUnit.SECONDS);
     ShardProcesses processes = new ShardProcesses(startAt);
     java.nio.file.Files.createDirectories(out);
     for (int i = 0; i < count; i++) {
       Path dir = out.resolve("shard-" + i);
+      String shard = i + "/" + count;
       List<String> command =
-          List.of(
-              javaBinary(),
-              "-jar",
-              jar().toString(),
-              "run",
-              scenario.toString(),
-              "--shard",
-              i + "/" + count,
-              "--start-at",
-              startAt.toString(),
-              "--url",
-              urls(mesh, MeshNode::clientUrl),
-              "--monitor-url",
-              urls(mesh, n -> n.monitorUrl().toString()),
-              "--out",
-              dir.toString());
+          launch.command(
+              scenario,
+              dir,
+              (scenarioSeen, dirSeen) ->
+                  List.of(
+                      "run",
+                      scenarioSeen,
+                      "--shard",
+                      shard,
+                      "--start-at",
+                      startAt.toString(),
+                      "--url",
+                      urls(mesh, MeshNode::clientUrl),
+                      "--monitor-url",
+                      urls(mesh, n -> n.monitorUrl().toString()),
+                      "--out",
+                      dirSeen));
       processes.dirs.add(dir);
       processes.shards.add(
           new ProcessBuilder(command)
