@@ -18,6 +18,18 @@ public interface Clock {
     return SystemClock.INSTANCE;
   }
 
+  /**
+   * System time moved to read nanoseconds since the epoch: generators in other processes or on
+   * other machines then stamp times that a receiver can subtract from its own (as exactly as the
+   * machines' clocks agree: NTP keeps them within about a millisecond, one machine exactly up to
+   * the microsecond of {@link java.time.Instant#now()} this reads once).
+   */
+  static Clock epochAligned() {
+    java.time.Instant now = java.time.Instant.now();
+    long offset = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    return of(() -> System.nanoTime() + offset, deadline -> system().waitUntil(deadline - offset));
+  }
+
   /** A clock read from {@code nanoClock} whose waits call {@code waiter} with the deadline. */
   static Clock of(LongSupplier nanoClock, java.util.function.LongConsumer waiter) {
     return new Clock() {

@@ -38,6 +38,15 @@ final class DeliveryTracker {
     return lost;
   }
 
+  /** Distinct measured arrivals by publisher id. */
+  synchronized long[] distinctByPublisher() {
+    long[] counts = new long[windows.length];
+    for (int i = 0; i < windows.length; i++) {
+      counts[i] = windows[i].distinct();
+    }
+    return counts;
+  }
+
   synchronized long distinct() {
     return sum(SequenceWindow::distinct);
   }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** In a CI log, progress is whole lines now and then; on a terminal, one line rewritten. */
 class ConsoleProgressTest {
   private static final IntervalPoint SECOND =
-      new IntervalPoint(0, 1, 1000, 1000, 128_000, IntervalPoint.Latency.NONE, 0);
+      new IntervalPoint(0, 1, 1000, 1000, 128_000, IntervalPoint.Latency.NONE, java.util.Map.of());
 
   @Test
   void withoutATerminalEveryFifthSecondAndEachPhasesEndIsOneLineWithoutCarriageReturns() {
