@@ -12,14 +12,15 @@ import java.util.regex.Pattern;
 /**
  * Decides from a scenario's tags whether a mesh can run it: {@code @gateways}, {@code @leafnodes},
  * {@code @jetstream}, {@code @accounts} (the topology includes a server config), {@code @faults}
- * (the backend can inject faults) and {@code @min-server-X.Y}. Pure and stateless.
+ * (the backend can inject faults), {@code @tls} (the topology has {@code tls: true}) and {@code
+ * @min-server-X.Y}. Pure and stateless.
  */
 public final class Capabilities {
   private static final Pattern MIN_SERVER = Pattern.compile("@min-server-(\\d+)\\.(\\d+)");
 
   /** The capability tags, except {@code @min-server-X.Y}. */
   static final List<String> TAGS =
-      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults");
+      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults", "@tls");
 
   private Capabilities() {}
 
@@ -52,6 +53,7 @@ public final class Capabilities {
           topology.include().isPresent()
               ? Optional.empty()
               : Optional.of(name + " includes no accounts config");
+      case "@tls" -> topology.tls() ? Optional.empty() : Optional.of(name + " does not use TLS");
       case "@faults" ->
           backend == Backend.EXTERNAL
               ? Optional.of(

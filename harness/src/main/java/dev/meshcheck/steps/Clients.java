@@ -55,7 +55,12 @@ public final class Clients implements AutoCloseable {
   }
 
   static boolean sameServer(String connectedUrl, String nodeUrl) {
-    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
+    return hostAndPort(connectedUrl).equals(hostAndPort(nodeUrl));
+  }
+
+  private static String hostAndPort(String url) {
+    int schemeEnd = url.indexOf("://");
+    return schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
   }
 
   /** Every client of the scenario, including the ones subscribers and services use. */
@@ -79,6 +84,8 @@ public final class Clients implements AutoCloseable {
             .maxPingsOut(2)
             .errorListener(client)
             .connectionListener(client);
+    // A TLS mesh is verified against its own CA only: a certificate from anywhere else fails.
+    mesh.mesh().certificates().ifPresent(tls -> options.sslContext(tls.clientContext()));
     spec.account()
         .map(logins::forAccount)
         .ifPresent(l -> options.userInfo(l.user().toCharArray(), l.password().toCharArray()));

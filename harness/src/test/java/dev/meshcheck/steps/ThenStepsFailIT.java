@@ -31,7 +31,8 @@ class ThenStepsFailIT {
         "cut-off.feature",
         "services.feature",
         "security.feature",
-        "jetstream.feature"
+        "jetstream.feature",
+        "tls.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
