@@ -21,6 +21,9 @@ import java.util.Map;
 public final class Clients implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+  /** Every client names itself this plus its name, as the server's advisories and monitors show. */
+  static final String CONNECTION_NAME_PREFIX = "meshcheck-";
+
   private final MeshLease mesh;
   private final Logins logins = new Logins();
   private final List<TrackedClient> opened = new ArrayList<>();
@@ -74,7 +77,7 @@ public final class Clients implements AutoCloseable {
     Options.Builder options =
         Options.builder()
             .server(mesh.node(spec.nodeName()).clientUrl())
-            .connectionName("meshcheck-" + name)
+            .connectionName(CONNECTION_NAME_PREFIX + name)
             .reportNoResponders()
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(100))

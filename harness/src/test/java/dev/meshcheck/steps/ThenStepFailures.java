@@ -151,6 +151,26 @@ final class ThenStepFailures {
               "a client that does not trust the CA cannot connect: nothing is verified",
               "is refused on the certificate"),
           new Entry(
+              "{string} sees {string} of account {string} connect and disconnect",
+              "observability.feature",
+              "sees connect and disconnect: the client is of another account",
+              "in account SVC: not within"),
+          new Entry(
+              "{string} sees {string} of account {string} connect and disconnect",
+              "observability.feature",
+              "sees connect and disconnect: the client never leaves",
+              "disconnect advisory of 'subscriber-stays'"),
+          new Entry(
+              "{string} receives {int} service latency measurement(s)",
+              "observability.feature",
+              "receives latency measurements: the export does not track latency",
+              "'metrics' receives 5 service latency measurements: not within"),
+          new Entry(
+              "{string} receives {int} service latency measurement(s)",
+              "observability.feature",
+              "receives latency measurements: one more than were requested",
+              "'metrics' receives 5 service latency measurements: not within"),
+          new Entry(
               "stream {string} holds {int} message(s)",
               "jetstream.feature",
               "stream holds: one more than was stored",

@@ -32,7 +32,8 @@ class ThenStepsFailIT {
         "services.feature",
         "security.feature",
         "jetstream.feature",
-        "tls.feature"
+        "tls.feature",
+        "observability.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
