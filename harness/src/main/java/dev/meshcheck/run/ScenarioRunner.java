@@ -71,6 +71,7 @@ public final class ScenarioRunner {
    * @throws BadInputException when the workload's placement names nodes the launched mesh lacks
    */
   public RunResult run(LoadScenario scenario, RunRequest request, ShardPlan plan) {
+    refuseTls(scenario);
     RunIdentity identity =
         new RunIdentity(
             request.runId(), scenario.name(), scenario.file().toString(), Instant.now());
@@ -147,6 +148,24 @@ public final class ScenarioRunner {
       ShardFile.write(dir, record);
     } catch (java.io.IOException e) {
       problems.add("could not write " + dir.resolve(ShardFile.NAME) + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The load clients dial plain TCP: against a TLS mesh jnats would refuse the server and the wire
+   * client cannot upgrade, so such a run is refused before anything starts.
+   */
+  private static void refuseTls(LoadScenario scenario) {
+    if (scenario.topology().tls()) {
+      throw new BadInputException(
+          scenario.file(),
+          0,
+          "topology",
+          "topology '"
+              + scenario.topology().name()
+              + "' uses TLS (tls: true), which the load clients (jnats and wire) of meshcheck run"
+              + " do not speak yet; run the TLS features with meshcheck check, or a topology"
+              + " without tls");
     }
   }
 

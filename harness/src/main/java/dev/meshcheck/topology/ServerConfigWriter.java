@@ -26,6 +26,7 @@ final class ServerConfigWriter {
   private final Topology topology;
   private final Function<NodeSpec, NodeEndpoints> endpoints;
   private final PeerDialing dialing;
+  private final Optional<TlsFiles> tls;
 
   ServerConfigWriter(Topology topology, Function<NodeSpec, NodeEndpoints> endpoints) {
     this(topology, endpoints, PeerDialing.direct(endpoints));
@@ -36,9 +37,26 @@ final class ServerConfigWriter {
    */
   ServerConfigWriter(
       Topology topology, Function<NodeSpec, NodeEndpoints> endpoints, PeerDialing dialing) {
+    this(topology, endpoints, dialing, Optional.empty());
+  }
+
+  /**
+   * @param tls the run's certificates, for a topology with {@code tls: true}: every listener and
+   *     every link then uses TLS
+   */
+  ServerConfigWriter(
+      Topology topology,
+      Function<NodeSpec, NodeEndpoints> endpoints,
+      PeerDialing dialing,
+      Optional<TlsFiles> tls) {
+    if (topology.tls() && tls.isEmpty()) {
+      throw new IllegalArgumentException(
+          "topology '" + topology.name() + "' uses TLS: the run's certificates are needed");
+    }
     this.topology = topology;
     this.endpoints = endpoints;
     this.dialing = dialing;
+    this.tls = tls;
   }
 
   /**
@@ -61,6 +79,7 @@ final class ServerConfigWriter {
         .ifPresent(a -> conf.append("client_advertise: ").append(quote(a)).append('\n'));
     conf.append("lame_duck_duration: ").append(quote(LAME_DUCK_DURATION)).append('\n');
     conf.append("lame_duck_grace_period: ").append(quote(LAME_DUCK_GRACE_PERIOD)).append('\n');
+    tls.ifPresent(files -> conf.append(files.block("")));
     if (node.isLeaf()) {
       appendLeafRemote(conf, node);
     } else {
@@ -91,6 +110,7 @@ final class ServerConfigWriter {
         .append(quote(self.listenHost() + ":" + self.clusterPort()))
         .append('\n');
     appendAdvertise(conf, advertising.cluster());
+    tls.ifPresent(files -> conf.append(files.block("  ")));
     List<String> routes =
         members.stream()
             .filter(m -> m.number() != node.number())
@@ -113,6 +133,7 @@ final class ServerConfigWriter {
         .append(quote(self.listenHost() + ":" + self.gatewayPort()))
         .append('\n');
     appendAdvertise(conf, advertising.gateway());
+    tls.ifPresent(files -> conf.append(files.block("  ")));
     conf.append("  gateways: [\n");
     for (var cluster : topology.clusters()) {
       if (cluster.name().equals(node.clusterName())) {
@@ -142,6 +163,7 @@ final class ServerConfigWriter {
       if (advertising.hideLeafUrls()) {
         conf.append("  no_advertise: true\n");
       }
+      tls.ifPresent(files -> conf.append(files.block("  ")));
       conf.append("}\n");
     }
   }
@@ -155,7 +177,9 @@ final class ServerConfigWriter {
     // placed on "leaf-1 and hub-1" crosses the leaf link alone, run after run.
     conf.append("leafnodes {\n  remotes: [ { urls: [")
         .append(quoteAll(urls))
-        .append("], dont_randomize: true } ]\n}\n");
+        .append("], dont_randomize: true");
+    tls.ifPresent(files -> conf.append("\n").append(files.block("    ")).append("  "));
+    conf.append(" } ]\n}\n");
   }
 
   private static void appendAdvertise(StringBuilder conf, Optional<String> address) {
