@@ -1,6 +1,8 @@
 package dev.meshcheck.load;
 
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * System time, waiting by parking for most of the wait and spinning only the last {@link
@@ -22,20 +24,32 @@ final class SystemClock implements Clock {
   // return early and spin: a sample counts at most this much.
   private static final long MAX_LATENESS_SAMPLE_NANOS = 300_000;
 
+  private final LongSupplier nanoClock;
+  private final LongConsumer parkNanos;
   private volatile long parkLatenessNanos = INITIAL_LATENESS_NANOS;
+
+  SystemClock() {
+    this(System::nanoTime, LockSupport::parkNanos);
+  }
+
+  /** Tests pass a fake time source and a park that moves it. */
+  SystemClock(LongSupplier nanoClock, LongConsumer parkNanos) {
+    this.nanoClock = nanoClock;
+    this.parkNanos = parkNanos;
+  }
 
   @Override
   public long nanoTime() {
-    return System.nanoTime();
+    return nanoClock.getAsLong();
   }
 
   @Override
   public void waitUntil(long deadlineNanos) {
     long remaining;
-    while ((remaining = deadlineNanos - System.nanoTime()) > SPIN_NANOS) {
+    while ((remaining = deadlineNanos - nanoClock.getAsLong()) > SPIN_NANOS) {
       park(remaining);
     }
-    while (deadlineNanos - System.nanoTime() > 0) {
+    while (deadlineNanos - nanoClock.getAsLong() > 0) {
       Thread.onSpinWait();
     }
   }
@@ -43,9 +57,9 @@ final class SystemClock implements Clock {
   private void park(long remainingNanos) {
     long lateness = parkLatenessNanos;
     long askNanos = Math.max(1, remainingNanos - lateness);
-    long before = System.nanoTime();
-    LockSupport.parkNanos(askNanos);
-    long late = System.nanoTime() - before - askNanos;
+    long before = nanoClock.getAsLong();
+    parkNanos.accept(askNanos);
+    long late = nanoClock.getAsLong() - before - askNanos;
     long sample = Math.max(0, Math.min(MAX_LATENESS_SAMPLE_NANOS, late));
     parkLatenessNanos = lateness + (sample - lateness) / 16;
   }
