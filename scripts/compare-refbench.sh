@@ -19,7 +19,8 @@
 #
 # Needs: nats-server (PATH or /usr/sbin), Go + nats.go for refbench (shared/refbench/build.sh),
 # harness/target/meshcheck.jar (mvn -B package -DskipTests), python3, bc, a Linux /proc.
-# Env: REFBENCH=/path/to/refbench, JAR=/path/to/meshcheck.jar.
+# Env: REFBENCH=/path/to/refbench (built there when missing), REFBENCH_SRC=/path/to/shared/refbench,
+# JAR=/path/to/meshcheck.jar.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rounds="${1:-3}"
@@ -32,7 +33,10 @@ esac
 jar="${JAR:-$root/harness/target/meshcheck.jar}"
 refbench="${REFBENCH:-/tmp/refbench}"
 server="$(command -v nats-server || echo /usr/sbin/nats-server)"
-[ -x "$refbench" ] || "$root/../shared/refbench/build.sh" "$refbench" >/dev/null
+# refbench's source sits in shared/ beside the main checkout, also when this is a git worktree.
+main_checkout="$(dirname "$(git -C "$root" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || echo "$root/.git")")"
+refbench_src="${REFBENCH_SRC:-$main_checkout/../shared/refbench}"
+[ -x "$refbench" ] || "$refbench_src/build.sh" "$refbench" >/dev/null
 [ -f "$jar" ] || (cd "$root" && mvn -B -q package -DskipTests)
 
 work="$(mktemp -d)"
