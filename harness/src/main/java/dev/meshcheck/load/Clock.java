@@ -1,6 +1,5 @@
 package dev.meshcheck.load;
 
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,9 +12,12 @@ public interface Clock {
   /** Returns at or after {@code deadlineNanos} on this clock (at once when it has passed). */
   void waitUntil(long deadlineNanos);
 
-  /** The JVM's {@link System#nanoTime()}: parks while far from the deadline, then spins. */
+  /**
+   * The JVM's {@link System#nanoTime()}: parks until shortly before the deadline, spins the last
+   * few microseconds. Each call returns a clock with its own estimate of how late a park wakes.
+   */
   static Clock system() {
-    return SystemClock.INSTANCE;
+    return new SystemClock();
   }
 
   /**
@@ -45,29 +47,5 @@ public interface Clock {
         }
       }
     };
-  }
-
-  /** System time; spinning the last stretch because parkNanos overshoots by ~50-100 µs. */
-  enum SystemClock implements Clock {
-    INSTANCE;
-
-    private static final long SPIN_NANOS = 100_000;
-
-    @Override
-    public long nanoTime() {
-      return System.nanoTime();
-    }
-
-    @Override
-    public void waitUntil(long deadlineNanos) {
-      long remaining;
-      while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
-        if (remaining > SPIN_NANOS) {
-          LockSupport.parkNanos(remaining - SPIN_NANOS);
-        } else {
-          Thread.onSpinWait();
-        }
-      }
-    }
   }
 }
