@@ -75,6 +75,7 @@ final class ContainerMeshLauncher implements MeshLauncher {
         Network.builder()
             .createNetworkCmdModifier(cmd -> cmd.withName("meshcheck-" + runId).withLabels(labels))
             .build();
+    ServerConfigWriter writer;
     ContainerMesh mesh;
     ContainerLinks links = null;
     try {
@@ -83,7 +84,7 @@ final class ContainerMeshLauncher implements MeshLauncher {
           spec -> NodeEndpoints.standardPorts(alias(spec));
       links = new ContainerLinks(topology, faultableLinks, endpoints, isLocalDaemon());
       Optional<MeshCertificates> certificates = certificatesFor(topology);
-      ServerConfigWriter writer =
+      writer =
           new ServerConfigWriter(
               topology, endpoints, links, certificates.map(c -> TlsFiles.in(TLS_DIR)));
       List<ContainerNode> nodes = new ArrayList<>();
@@ -105,6 +106,9 @@ final class ContainerMeshLauncher implements MeshLauncher {
     try {
       mesh.start(readyTimeout, isLocalDaemon());
       return mesh;
+    } catch (MeshStartException e) {
+      mesh.close();
+      throw writer.explain(e);
     } catch (RuntimeException e) {
       mesh.close();
       throw e;

@@ -52,12 +52,14 @@ final class ProcessMeshLauncher implements MeshLauncher {
     // proxy opened after it could take one of them before its nats-server binds it.
     ProcessLinks links = null;
     ProcessMesh mesh;
+    ServerConfigWriter writer;
     try {
       links = ProcessLinks.open(topology, faultableLinks, endpointOf);
       endpoints.putAll(allocateEndpoints(topology));
       Optional<MeshCertificates> certificates = certificatesFor(topology);
       Optional<TlsFiles> tls = certificates.map(c -> TlsFiles.write(c, folder.file("tls")));
-      List<ProcessNode> nodes = nodes(topology, folder, endpointOf, links, tls);
+      writer = new ServerConfigWriter(topology, endpointOf, links, tls);
+      List<ProcessNode> nodes = nodes(topology, folder, endpointOf, links, writer);
       mesh = new ProcessMesh(topology, nodes, folder, links, certificates);
     } catch (RuntimeException e) {
       if (links != null) {
@@ -71,6 +73,9 @@ final class ProcessMeshLauncher implements MeshLauncher {
       nodes.forEach(ProcessNode::start);
       mesh.readiness().awaitMesh(readyTimeout, () -> nodes.forEach(ProcessNode::checkAlive));
       return mesh;
+    } catch (MeshStartException e) {
+      mesh.close();
+      throw writer.explain(e);
     } catch (RuntimeException e) {
       mesh.close();
       throw e;
@@ -91,8 +96,7 @@ final class ProcessMeshLauncher implements MeshLauncher {
       RunFolder folder,
       Function<NodeSpec, NodeEndpoints> endpointOf,
       ProcessLinks links,
-      Optional<TlsFiles> tls) {
-    ServerConfigWriter writer = new ServerConfigWriter(topology, endpointOf, links, tls);
+      ServerConfigWriter writer) {
     List<ProcessNode> nodes = new ArrayList<>();
     for (NodeSpec spec : topology.nodes()) {
       Path config = folder.file(spec.name() + ".conf");

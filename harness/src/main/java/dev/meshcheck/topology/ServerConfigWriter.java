@@ -1,14 +1,16 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.LinkKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -27,6 +29,9 @@ final class ServerConfigWriter {
   private final Function<NodeSpec, NodeEndpoints> endpoints;
   private final PeerDialing dialing;
   private final Optional<TlsFiles> tls;
+  private final Optional<IncludedConfig> include;
+  // Per node name, the line of its config where the include's first line sits (1-based).
+  private final Map<String, Integer> includeStartLine = new ConcurrentHashMap<>();
 
   ServerConfigWriter(Topology topology, Function<NodeSpec, NodeEndpoints> endpoints) {
     this(topology, endpoints, PeerDialing.direct(endpoints));
@@ -56,6 +61,7 @@ final class ServerConfigWriter {
     this.topology = topology;
     this.endpoints = endpoints;
     this.dialing = dialing;
+    this.include = topology.include().map(IncludedConfig::of);
     this.tls = tls;
   }
 
@@ -90,12 +96,70 @@ final class ServerConfigWriter {
     if (topology.jetstream()) {
       conf.append("jetstream {\n  store_dir: ").append(quote(storeDir)).append("\n}\n");
     }
-    topology
-        .include()
-        .ifPresent(
-            path -> conf.append("\n# appended from ").append(path).append('\n').append(read(path)));
+    include.ifPresent(
+        included -> {
+          conf.append("\n# appended from ").append(topology.include().orElseThrow()).append('\n');
+          includeStartLine.put(node.name(), (int) conf.chars().filter(c -> c == '\n').count() + 1);
+          conf.append(included.text());
+        });
     return conf.toString();
   }
+
+  /**
+   * A node that would not start because of a line of the user's include becomes bad input naming
+   * that line (see {@link #includeProblem}); any other failure stays as it is.
+   */
+  RuntimeException explain(MeshStartException failure) {
+    Matcher node = FAILED_NODE.matcher(String.valueOf(failure.getMessage()));
+    if (!node.find()) {
+      return failure;
+    }
+    return includeProblem(node.group(1), failure.getMessage())
+        .<RuntimeException>map(problem -> problem)
+        .orElse(failure);
+  }
+
+  private static final Pattern FAILED_NODE = Pattern.compile("nats-server of node (\\S+) exited");
+
+  /**
+   * When a node refused its config because of a line that came from the user's include, that line
+   * in the user's file with the server's own words; empty when the server's complaint is about
+   * something else.
+   *
+   * @param nodeName the node that refused its config
+   * @param serverWords what nats-server printed, as {@code <file>:<line>:<column>: <problem>} or
+   *     {@code Parse error on line <line>: <problem>}
+   */
+  Optional<BadInputException> includeProblem(String nodeName, String serverWords) {
+    Integer start = includeStartLine.get(nodeName);
+    if (start == null || include.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher located = SERVER_CONFIG_ERROR.matcher(serverWords);
+    if (!located.find()) {
+      return Optional.empty();
+    }
+    boolean parseError = located.group(1) != null;
+    int line = Integer.parseInt(parseError ? located.group(1) : located.group(3));
+    String problem = (parseError ? located.group(2) : located.group(4)).strip();
+    return include
+        .get()
+        .origin(line - start)
+        .map(
+            origin ->
+                new BadInputException(
+                    origin.file(),
+                    origin.line(),
+                    "",
+                    "nats-server refused this line of the topology's include: " + problem));
+  }
+
+  // The two ways nats-server 2.9 points at a config line: a parse error, and a known-syntax line
+  // it does not accept ("<file>:<line>:<column>: unknown field ...").
+  private static final Pattern SERVER_CONFIG_ERROR =
+      Pattern.compile(
+          "Parse error on line (\\d+): ?'?(.*?)'?$|[^\\s:]+\\.conf:(\\d+):\\d+: (.*)$",
+          Pattern.MULTILINE);
 
   private void appendCluster(
       StringBuilder conf, NodeSpec node, NodeEndpoints self, PeerDialing.Advertising advertising) {
@@ -192,13 +256,5 @@ final class ServerConfigWriter {
 
   private static String quote(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  private static String read(java.nio.file.Path path) {
-    try {
-      return Files.readString(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the topology's include " + path, e);
-    }
   }
 }
