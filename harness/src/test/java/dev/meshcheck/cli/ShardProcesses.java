@@ -134,7 +134,7 @@ final class ShardProcesses implements AutoCloseable {
     return mesh.nodes().stream().map(url).collect(Collectors.joining(","));
   }
 
-  private static String javaBinary() {
+  static String javaBinary() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
