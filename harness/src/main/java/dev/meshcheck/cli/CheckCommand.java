@@ -1,5 +1,6 @@
 package dev.meshcheck.cli;
 
+import dev.meshcheck.report.ConformanceFolders;
 import dev.meshcheck.report.ConformanceReport;
 import dev.meshcheck.scenario.FeatureFiles;
 import dev.meshcheck.scenario.ProjectLayout;
@@ -44,7 +45,9 @@ final class CheckCommand implements Callable<Integer> {
 
   @Option(
       names = "--out",
-      description = "report folder (default: reports/conformance under the checkout)")
+      description =
+          "report folder (default: a new folder under reports/conformance/runs/, linked as"
+              + " reports/conformance/latest once complete)")
   Path reportFolder;
 
   @Mixin MeshOptions mesh;
@@ -55,7 +58,8 @@ final class CheckCommand implements Callable<Integer> {
   public Integer call() {
     ProjectLayout layout = ProjectLayout.discover();
     validate(layout);
-    Path out = reportFolder != null ? reportFolder : layout.reports().resolve("conformance");
+    Path conformance = layout.reports().resolve("conformance");
+    Path out = reportFolder != null ? reportFolder : ConformanceFolders.newRun(conformance);
     RunSettings settings =
         RunSettings.of(mesh.chosenBackend(), layout).withLauncher(mesh.launcherSettings());
     if (topology != null) {
@@ -66,6 +70,9 @@ final class CheckCommand implements Callable<Integer> {
     if (report.passed() + report.failed() + report.skipped() == 0) {
       throw new IllegalArgumentException(
           "--tags '" + tags + "' selected no scenario of " + features + "; nothing was checked");
+    }
+    if (reportFolder == null) {
+      ConformanceFolders.markLatest(conformance, out);
     }
     boolean passed = report.failed() == 0;
     PrintWriter printer = spec.commandLine().getOut();
