@@ -68,7 +68,13 @@ final class ContainerMeshLauncher implements MeshLauncher {
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     DockerClient docker = DockerClientFactory.instance().client();
     ContainerReaper reaper = new ContainerReaper(docker);
-    reaper.reapOrphans();
+    int reaped = reaper.reapOrphans();
+    if (reaped > 0) {
+      System.err.printf(
+          "meshcheck: removed %d container(s) and their networks left by a run that was killed"
+              + " (kill -9)%n",
+          reaped);
+    }
     String runId = topology.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, String> labels = ContainerReaper.labels(Owner.currentJvm(), runId);
     Network network =

@@ -44,7 +44,12 @@ final class ProcessMeshLauncher implements MeshLauncher {
 
   @Override
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
-    RunFolder.reapOrphans(runParent);
+    int reaped = RunFolder.reapOrphans(runParent);
+    if (reaped > 0) {
+      // Said once, on stderr: a user whose machine was left busy by a killed run should know.
+      System.err.printf(
+          "meshcheck: stopped %d nats-server(s) left by a run that was killed (kill -9)%n", reaped);
+    }
     RunFolder folder = RunFolder.create(runParent, topology.name());
     Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
     Function<NodeSpec, NodeEndpoints> endpointOf = node -> endpoints.get(node.number());
