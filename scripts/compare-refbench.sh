@@ -43,7 +43,8 @@ work="$(mktemp -d)"
 port=$((20000 + RANDOM % 20000)); mport=$((port + 1))
 "$server" -a 127.0.0.1 -p "$port" -m "$mport" >"$work/server.log" 2>&1 &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; rm -rf "$work"' EXIT
+# Keeps the script's own exit status (the killed server's wait reports 143, and set -e holds here too).
+trap 'status=$?; kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; rm -rf "$work"; exit $status' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$mport/healthz" >/dev/null && break; sleep 0.1; done
 url="nats://127.0.0.1:$port"
 
@@ -164,11 +165,15 @@ cpu_over_window() { # pid out-file ready-command...
   c0="$(cpu_seconds "$pid")"; t0="$(date +%s.%N)"
   sleep "$cpu_window"
   c1="$(cpu_seconds "$pid")"; t1="$(date +%s.%N)"
-  echo "$(echo "$c1 - $c0" | bc -l) $(echo "$t1 - $t0" | bc -l)" >"$out"
+  if kill -0 "$pid" 2>/dev/null; then
+    echo "$(echo "$c1 - $c0" | bc -l) $(echo "$t1 - $t0" | bc -l)" >"$out"
+  else
+    echo "nan nan" >"$out" # it ended inside the window: no steady-state figure
+  fi
   wait "$pid" || true
 }
 us_per_message() { # cpu-file rate -> CPU µs per message
-  awk -v rate="$2" '{printf "%.1f", $1 / ($2 * rate) * 1e6}' "$1"
+  awk -v rate="$2" '$1 == "nan" {print "nan"; next} {printf "%.1f", $1 / ($2 * rate) * 1e6}' "$1"
 }
 measuring() { grep -q 'measure  \[' "$1" 2>/dev/null; }
 elapsed_since() { awk -v t0="$1" -v t1="$(date +%s.%N)" 'BEGIN {exit !(t1 - t0 >= '"$open_warmup"' + 1)}'; }
@@ -231,7 +236,8 @@ for shape, sides in rows.items():
         p50, p99, cpu = medians(samples)
         line = f"{shape:24s} {side:16s} p50 {p50:9.1f}  p99 {p99:9.1f}  cpu {cpu:6.1f}"
         if ref and side != "refbench":
-            line += f"   ratio p50 {p50 / ref[0]:5.2f}  p99 {p99 / ref[1]:5.2f}  cpu {cpu / ref[2]:5.2f}"
+            ratio = lambda a, b: f"{a / b:5.2f}" if b > 0 else "  n/a"
+            line += f"   ratio p50 {ratio(p50, ref[0])}  p99 {ratio(p99, ref[1])}  cpu {ratio(cpu, ref[2])}"
         print(line)
 PY
 }
