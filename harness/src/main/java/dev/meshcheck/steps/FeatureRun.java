@@ -42,7 +42,8 @@ public record FeatureRun(
   /**
    * Runs every selected scenario, one after another, and closes every mesh it launched.
    *
-   * @throws dev.meshcheck.scenario.BadInputException before anything runs, for an unknown tag
+   * @throws dev.meshcheck.scenario.BadInputException before anything runs, for an unknown tag or a
+   *     step no definition matches
    * @return the conformance report, also written to {@code reportFolder}; skipped scenarios do not
    *     fail a run
    */
@@ -51,6 +52,7 @@ public record FeatureRun(
     ConformanceReportPlugin reportPlugin = new ConformanceReportPlugin(reportFolder);
     try (MeshPool pool = new MeshPool(settings)) {
       GlueFactory glue = new GlueFactory(settings, pool, reportPlugin);
+      UndefinedSteps.requireNone(features, tags, new GlueFactory(settings, pool, reportPlugin));
       Runtime.builder()
           .withRuntimeOptions(options())
           .withClassLoader(FeatureRun.class::getClassLoader)

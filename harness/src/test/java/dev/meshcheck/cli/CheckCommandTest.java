@@ -53,4 +53,30 @@ class CheckCommandTest {
         .contains("@jetstream")
         .doesNotContain("\tat ");
   }
+
+  @Test
+  void anUndefinedStepExitsWithTwoNamingItsLineAndTheClosestStepsBeforeAnyMeshIsLaunched()
+      throws IOException {
+    Path feature = dir.resolve("typo.feature");
+    Files.writeString(
+        feature,
+        "Feature: f\n  Scenario: s\n    Given a \"no-such-topology\" mesh\n"
+            + "    When a subscriber \"sub\" listens on \"a.b\" at node 1\n");
+
+    int exit =
+        Main.run(
+            "check",
+            feature.toString(),
+            "--backend",
+            "processes",
+            "--out",
+            dir.resolve("out").toString());
+
+    assertThat(exit).as("bad input").isEqualTo(ExitCodes.BAD_INPUT);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .as("the step's file and line, and the library's closest step; no stack trace")
+        .contains(feature + ":4: field 'step': no step of meshcheck matches")
+        .contains("'a subscriber {string} on node {node} listening to {string}'")
+        .doesNotContain("\tat ");
+  }
 }
