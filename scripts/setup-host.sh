@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Prepares this machine for meshcheck: nats-server, Docker and Chromium with chromedriver (the
-# tests open the HTML reports in it) from Debian's packages, a running Docker engine, and the
+# Prepares this machine for meshcheck: nats-server, Docker, Chromium with chromedriver (the
+# tests open the HTML reports in it), kubectl and busybox-static from Debian's packages, a running Docker engine, and the
 # image meshcheck/nats:local built from the host's nats-server (no registry needed). Idempotent.
 # Run as root (apt-get, dockerd).
 #
@@ -16,6 +16,10 @@ command -v dockerd >/dev/null || missing+=(docker.io)
 # The HTML reports are checked in a real browser by the tests (headless, offline).
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# kubectl reads the manifests of 'meshcheck k8s' offline in the tests (Debian: kubernetes-client);
+# busybox-static gives the meshcheck image (docker/build-meshcheck-image.sh) a shell.
+command -v kubectl >/dev/null || missing+=(kubernetes-client)
+[ -x /bin/busybox ] || missing+=(busybox-static)
 if [ "${#missing[@]}" -gt 0 ]; then
   echo "setup-host: installing ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       MatrixCommand.class,
       CompareCommand.class,
+      MergeCommand.class,
+      K8sCommand.class,
       JmhCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -34,7 +34,7 @@ final class ResultTable {
   private static void printWorkload(PrintWriter out, WorkloadResult w) {
     out.printf(
         "%s: target %s, achieved %.0f/s, sent %d, received %d, delivered %.0f/s, errors %d,"
-            + " lost %d, duplicates %d, out of order %d%n",
+            + " lost %d, duplicates %d, out of order %s%n",
         w.name(),
         w.workload().senders().rate(),
         w.rates().achievedPerSecond(),
@@ -44,7 +44,7 @@ final class ResultTable {
         w.errors().total(),
         w.counts().lost(),
         w.counts().duplicates(),
-        w.counts().outOfOrder());
+        w.workload().kind().promisesOrder() ? w.counts().outOfOrder() : "not counted");
     out.printf(
         "  %-14s %10s %10s %10s %10s %10s %10s%n",
         "(us)", "p50", "p90", "p99", "p99.9", "p99.99", "max");

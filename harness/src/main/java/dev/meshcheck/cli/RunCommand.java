@@ -5,13 +5,18 @@ import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.RunRequest;
 import dev.meshcheck.run.ScenarioRunner;
+import dev.meshcheck.run.ShardPlan;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
+import dev.meshcheck.scenario.Shard;
 import dev.meshcheck.scenario.TopologyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,6 +46,22 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "report folder (default: reports/runs/<id>)")
   Path outDir;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "i/N",
+      description =
+          "run the i-th of N shares of the workload (0 <= i < N): its share of senders, receivers"
+              + " and rate; needs --start-at; merge the shards' folders with 'meshcheck merge'")
+  String shard;
+
+  @Option(
+      names = "--start-at",
+      paramLabel = "INSTANT",
+      description =
+          "start the warm-up at this instant (ISO-8601, such as 2026-12-02T10:00:00Z), the same"
+              + " for every shard; a shard that is not ready by then fails")
+  String startAt;
+
   @Mixin MeshOptions mesh;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -52,7 +73,10 @@ final class RunCommand implements Callable<Integer> {
     if (topology != null) {
       scenario = scenario.withTopology(TopologyFiles.resolve(topology, layout));
     }
-    String runId = RunFolders.stampedId(scenario.name());
+    ShardPlan plan = shardPlan(scenario);
+    String runId =
+        RunFolders.stampedId(
+            scenario.name() + (plan.shard().isWhole() ? "" : "-shard" + plan.shard().index()));
     Path dir = outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId);
     java.nio.file.Files.createDirectories(dir);
     PrintWriter out = spec.commandLine().getOut();
@@ -62,12 +86,34 @@ final class RunCommand implements Callable<Integer> {
         new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
     try (CtrlC ctrlC = CtrlC.install()) {
       RunResult result =
-          runner.run(scenario, new RunRequest(runId, dir, progress, ctrlC.stopFlag()));
+          runner.run(scenario, new RunRequest(runId, dir, progress, ctrlC.stopFlag()), plan);
       progress.finish();
       RunFolders.write(dir, result);
       RunFolders.refreshIndex(layout.reports(), err);
       ResultTable.print(out, result, dir);
       return exitCode(result.status());
+    }
+  }
+
+  private ShardPlan shardPlan(LoadScenario scenario) {
+    Shard share = shard == null ? Shard.whole() : Shard.parse(shard);
+    Optional<Instant> start = Optional.ofNullable(startAt).map(RunCommand::parseInstant);
+    if (!share.isWhole() && start.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--shard " + share + " needs --start-at, so that every shard measures the same seconds");
+    }
+    share.requireSplittable(scenario);
+    return new ShardPlan(share, start);
+  }
+
+  private static Instant parseInstant(String text) {
+    try {
+      return Instant.parse(text);
+    } catch (DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          "--start-at must be an ISO-8601 instant such as 2026-12-02T10:00:00Z, was '"
+              + text
+              + "'");
     }
   }
 

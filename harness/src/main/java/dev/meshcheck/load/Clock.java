@@ -1,6 +1,5 @@
 package dev.meshcheck.load;
 
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongSupplier;
 
 /**
@@ -13,9 +12,24 @@ public interface Clock {
   /** Returns at or after {@code deadlineNanos} on this clock (at once when it has passed). */
   void waitUntil(long deadlineNanos);
 
-  /** The JVM's {@link System#nanoTime()}: parks while far from the deadline, then spins. */
+  /**
+   * The JVM's {@link System#nanoTime()}: parks until shortly before the deadline, spins the last
+   * few microseconds. Each call returns a clock with its own estimate of how late a park wakes.
+   */
   static Clock system() {
-    return SystemClock.INSTANCE;
+    return new SystemClock();
+  }
+
+  /**
+   * System time moved to read nanoseconds since the epoch: generators in other processes or on
+   * other machines then stamp times that a receiver can subtract from its own (as exactly as the
+   * machines' clocks agree: NTP keeps them within about a millisecond, one machine exactly up to
+   * the microsecond of {@link java.time.Instant#now()} this reads once).
+   */
+  static Clock epochAligned() {
+    java.time.Instant now = java.time.Instant.now();
+    long offset = now.getEpochSecond() * 1_000_000_000L + now.getNano() - System.nanoTime();
+    return of(() -> System.nanoTime() + offset, deadline -> system().waitUntil(deadline - offset));
   }
 
   /** A clock read from {@code nanoClock} whose waits call {@code waiter} with the deadline. */
@@ -33,29 +47,5 @@ public interface Clock {
         }
       }
     };
-  }
-
-  /** System time; spinning the last stretch because parkNanos overshoots by ~50-100 µs. */
-  enum SystemClock implements Clock {
-    INSTANCE;
-
-    private static final long SPIN_NANOS = 100_000;
-
-    @Override
-    public long nanoTime() {
-      return System.nanoTime();
-    }
-
-    @Override
-    public void waitUntil(long deadlineNanos) {
-      long remaining;
-      while ((remaining = deadlineNanos - System.nanoTime()) > 0) {
-        if (remaining > SPIN_NANOS) {
-          LockSupport.parkNanos(remaining - SPIN_NANOS);
-        } else {
-          Thread.onSpinWait();
-        }
-      }
-    }
   }
 }

@@ -12,9 +12,9 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * What one fan-out receiver does with each delivered payload, whatever client delivered it: decodes
- * the stamp in place, feeds the {@link DeliveryTracker} (loss, duplicates, order) and records
- * latency and service time. {@link #onPayload} must be called from one thread only (it records into
- * single-writer recorders); the counters may be read from any thread.
+ * the stamp in place, feeds the {@link DeliveryTracker} (loss, duplicates), checks order and
+ * records latency and service time. {@link #onPayload} must be called from one thread only (it
+ * records into single-writer recorders); the counters may be read from any thread.
  */
 final class DeliveryRecorder implements DeliveryHandler {
   private static final Set<Metric> COMPLETIONS = EnumSet.of(Metric.LATENCY, Metric.SERVICE_TIME);
@@ -28,6 +28,11 @@ final class DeliveryRecorder implements DeliveryHandler {
   // Written only by the receiving thread: release stores, no read-modify-write per message.
   private final AtomicLong[] received = {new AtomicLong(), new AtomicLong()};
   private final SenderCounts byPublisher;
+  // Order is judged here, per receiver and publisher, not in the tracker: members of a queue group
+  // share one tracker, and the mesh promises each member its share in publisher order, nothing
+  // about the order across members. Receiving thread only, like the recorders.
+  private final long[][] highestByPublisher;
+  private final AtomicLong[] outOfOrder = {new AtomicLong(), new AtomicLong()};
   private final AtomicLong probes = new AtomicLong();
   private final AtomicLong activity = new AtomicLong();
   private final long delayNanos;
@@ -46,6 +51,10 @@ final class DeliveryRecorder implements DeliveryHandler {
         };
     this.delayNanos = delayPerMessage.toNanos();
     this.byPublisher = new SenderCounts(tracker.publisherCount());
+    this.highestByPublisher = new long[2][tracker.publisherCount()];
+    for (long[] highest : highestByPublisher) {
+      java.util.Arrays.fill(highest, -1);
+    }
   }
 
   @Override
@@ -60,9 +69,15 @@ final class DeliveryRecorder implements DeliveryHandler {
       return;
     }
     int publisherId = Stamp.senderId(buffer, offset);
-    SequenceWindow.Arrival arrival =
-        trackers[phase].record(publisherId, Stamp.sequence(buffer, offset));
+    long sequence = Stamp.sequence(buffer, offset);
+    SequenceWindow.Arrival arrival = trackers[phase].record(publisherId, sequence);
     if (arrival != SequenceWindow.Arrival.DUPLICATE) {
+      long[] highest = highestByPublisher[phase];
+      if (sequence < highest[publisherId]) {
+        outOfOrder[phase].lazySet(outOfOrder[phase].get() + 1);
+      } else {
+        highest[publisherId] = sequence;
+      }
       received[phase].lazySet(received[phase].get() + 1);
       byPublisher.count(phase, publisherId);
       recorders[phase].recordCompletion(
@@ -82,6 +97,14 @@ final class DeliveryRecorder implements DeliveryHandler {
 
   long measuredReceived() {
     return received[Stamp.MEASURED].get();
+  }
+
+  /**
+   * Measured deliveries that came after a later one of the same publisher to this receiver: the
+   * order the mesh promises each subscriber, and each member of a queue group for its share.
+   */
+  long measuredOutOfOrder() {
+    return outOfOrder[Stamp.MEASURED].get();
   }
 
   /** Measured deliveries (duplicates left out) by publisher id. */

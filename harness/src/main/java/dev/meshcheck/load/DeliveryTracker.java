@@ -38,16 +38,21 @@ final class DeliveryTracker {
     return lost;
   }
 
+  /** Distinct measured arrivals by publisher id. */
+  synchronized long[] distinctByPublisher() {
+    long[] counts = new long[windows.length];
+    for (int i = 0; i < windows.length; i++) {
+      counts[i] = windows[i].distinct();
+    }
+    return counts;
+  }
+
   synchronized long distinct() {
     return sum(SequenceWindow::distinct);
   }
 
   synchronized long duplicates() {
     return sum(SequenceWindow::duplicates);
-  }
-
-  synchronized long outOfOrder() {
-    return sum(SequenceWindow::outOfOrder);
   }
 
   private long sum(ToLongFunction<SequenceWindow> count) {

@@ -3,6 +3,7 @@ package dev.meshcheck.load;
 import dev.meshcheck.load.transport.ConnectionEvents;
 import dev.meshcheck.load.transport.Reconnect;
 import dev.meshcheck.result.PlacementOutcome;
+import dev.meshcheck.result.WorkloadLedger;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,9 +13,18 @@ import java.util.Optional;
  * @param lost messages a receiver should have got and did not (fan-out: per subscriber)
  * @param placement where each connection sat, what each receiver handled, and the links crossed
  * @param health what the client connections reported
+ * @param receivers per receiver (or queue group), what arrived from each sender: a shard's ledger
  */
 record DriverReport(
-    long lost, long duplicates, long outOfOrder, PlacementOutcome placement, Health health) {
+    long lost,
+    long duplicates,
+    long outOfOrder,
+    PlacementOutcome placement,
+    Health health,
+    List<WorkloadLedger.ReceiverTally> receivers) {
+  DriverReport {
+    receivers = List.copyOf(receivers);
+  }
 
   /**
    * @param clientSlowConsumerEvents times jnats dropped messages because a subscription fell behind

@@ -9,6 +9,8 @@ import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.result.PlacementOutcome;
+import dev.meshcheck.result.WorkloadLedger.ReceiverTally;
+import dev.meshcheck.scenario.Shard;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.MeshNode;
@@ -25,7 +27,8 @@ import java.util.concurrent.Semaphore;
  * Fan-out and queue fan-out: {@code publishers} connections from node 1; plain subscribers (every
  * one gets every message) and, for queue fan-out, the members of one queue group (one of them gets
  * each message), spread over the nodes from node 2. The connections are jnats or wire ones, as the
- * workload's client says; the bookkeeping is the same.
+ * workload's client says; the bookkeeping is the same. In a shard, it opens the shard's share of
+ * each role; its receivers expect every publisher of the whole workload (stamp ids are global).
  */
 final class FanOutDriver implements WorkloadDriver {
   private final Workload workload;
@@ -40,6 +43,7 @@ final class FanOutDriver implements WorkloadDriver {
   private final List<MeshNode> plainSubscriberNodes = new ArrayList<>();
   private final List<MeshNode> groupMemberNodes = new ArrayList<>();
   private final NodeAssignment nodes;
+  private final Shard shard;
 
   FanOutDriver(
       Workload workload,
@@ -48,9 +52,11 @@ final class FanOutDriver implements WorkloadDriver {
       PhaseRecorders warmup,
       PhaseRecorders measured,
       ConnectionEvents events,
-      LoadTuning tuning)
+      LoadTuning tuning,
+      Shard shard)
       throws IOException, InterruptedException {
     this.workload = workload;
+    this.shard = shard;
     this.clock = clock;
     this.events = events;
     this.transport = Transports.forClient(workload.client(), events, clock);
@@ -58,19 +64,23 @@ final class FanOutDriver implements WorkloadDriver {
     this.measured = measured;
     this.nodes = nodes;
     try {
-      for (int i = 0; i < workload.receivers().subscriberCount(); i++) {
-        String name = "subscriber-" + (i + 1);
-        Duration delay = i == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
-        int pending = i == 0 ? tuning.subscriberPendingLimit() : 0;
+      int subscribers = workload.receivers().subscriberCount();
+      for (int i = 0; i < shard.share(subscribers); i++) {
+        int number = shard.offset(subscribers) + i;
+        String name = shard.connectionName("subscriber", number);
+        Duration delay = number == 0 ? tuning.slowSubscriberDelay() : Duration.ZERO;
+        int pending = number == 0 ? tuning.subscriberPendingLimit() : 0;
         var spec = new ReceiverSpec(name, workload.subject(), null, delay, pending);
-        MeshNode node = nodes.subscriber(name, i);
+        MeshNode node = nodes.subscriber(name, number);
         plainSubscribers.add(receiver(spec, node, new DeliveryTracker(publisherCount())));
         plainSubscriberNodes.add(node);
       }
       if (workload.kind() == WorkloadKind.QUEUE_FAN_OUT) {
         DeliveryTracker group = new DeliveryTracker(publisherCount());
-        for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
-          String name = "member-" + (i + 1);
+        int members = workload.receivers().service().memberCount();
+        for (int i = 0; i < shard.share(members); i++) {
+          int number = shard.offset(members) + i;
+          String name = shard.connectionName("member", number);
           var spec =
               new ReceiverSpec(
                   name,
@@ -78,14 +88,15 @@ final class FanOutDriver implements WorkloadDriver {
                   workload.receivers().service().queueGroup(),
                   Duration.ZERO,
                   0);
-          MeshNode node = nodes.member(name, i);
+          MeshNode node = nodes.member(name, number);
           groupMembers.add(receiver(spec, node, group));
           groupMemberNodes.add(node);
         }
       }
-      for (int i = 0; i < publisherCount(); i++) {
-        String name = "publisher-" + (i + 1);
-        MeshNode node = nodes.sender(name, i);
+      for (int i = 0; i < shard.share(publisherCount()); i++) {
+        int number = shard.offset(publisherCount()) + i;
+        String name = shard.connectionName("publisher", number);
+        MeshNode node = nodes.sender(name, number);
         publishers.add(transport.publisher(node.clientUrl(), name, workload.subject()));
       }
     } catch (IOException | InterruptedException | RuntimeException e) {
@@ -158,7 +169,7 @@ final class FanOutDriver implements WorkloadDriver {
       // A publisher that cannot flush (its node is gone) has lost what it holds; counted below.
       publisher.flush(Duration.ofNanos(Math.max(1, deadline - clock.nanoTime())));
     }
-    long total = java.util.Arrays.stream(measuredSentBySender).sum();
+    long total = expectedPerReceiver(measuredSentBySender);
     long lastActivity = -1;
     long quietSince = clock.nanoTime();
     while (clock.nanoTime() < deadline && !allDelivered(total)) {
@@ -171,6 +182,33 @@ final class FanOutDriver implements WorkloadDriver {
       }
       Thread.sleep(20);
     }
+  }
+
+  /**
+   * What each receiver should get. A shard knows only what its own publishers sent; with a message
+   * count it knows the whole, else it waits until deliveries stop.
+   */
+  private long expectedPerReceiver(long[] measuredSentBySender) {
+    if (shard.isWhole()) {
+      return java.util.Arrays.stream(measuredSentBySender).sum();
+    }
+    return workload.senders().messagesEach().isPresent()
+        ? workload.senders().messagesEach().getAsLong() * publisherCount()
+        : Long.MAX_VALUE;
+  }
+
+  /**
+   * This shard's publishers' counts at their ids in the whole workload; others' are unknown (0).
+   */
+  private long[] byGlobalSender(long[] measuredSentBySender) {
+    long[] global = new long[publisherCount()];
+    System.arraycopy(
+        measuredSentBySender,
+        0,
+        global,
+        shard.offset(publisherCount()),
+        measuredSentBySender.length);
+    return global;
   }
 
   private long activity() {
@@ -193,7 +231,8 @@ final class FanOutDriver implements WorkloadDriver {
   }
 
   @Override
-  public DriverReport report(long[] measuredSentBySender) {
+  public DriverReport report(long[] localSentBySender) {
+    long[] measuredSentBySender = byGlobalSender(localSentBySender);
     long lost = 0;
     long duplicates = 0;
     long outOfOrder = 0;
@@ -201,13 +240,15 @@ final class FanOutDriver implements WorkloadDriver {
       DeliveryTracker tracker = s.deliveries().tracker();
       lost += tracker.lost(measuredSentBySender);
       duplicates += tracker.duplicates();
-      outOfOrder += tracker.outOfOrder();
+      outOfOrder += s.deliveries().measuredOutOfOrder();
     }
     if (!groupMembers.isEmpty()) {
       DeliveryTracker group = groupMembers.get(0).deliveries().tracker();
       lost += group.lost(measuredSentBySender);
       duplicates += group.duplicates();
-      outOfOrder += group.outOfOrder();
+      for (Subscription member : groupMembers) {
+        outOfOrder += member.deliveries().measuredOutOfOrder();
+      }
     }
     Map<String, Long> counts = new LinkedHashMap<>();
     (groupMembers.isEmpty() ? plainSubscribers : groupMembers)
@@ -224,7 +265,32 @@ final class FanOutDriver implements WorkloadDriver {
             Fairness.of(counts.values()),
             nodes.deliveriesByLink(receiverNodes, byPublisher));
     return new DriverReport(
-        lost, duplicates, outOfOrder, placement, DriverReport.Health.of(events));
+        lost, duplicates, outOfOrder, placement, DriverReport.Health.of(events), tallies());
+  }
+
+  private List<ReceiverTally> tallies() {
+    List<ReceiverTally> tallies = new ArrayList<>();
+    for (Subscription s : plainSubscribers) {
+      tallies.add(
+          tally(
+              s.deliveries().name(),
+              Optional.empty(),
+              s.deliveries().tracker(),
+              s.deliveries().measuredOutOfOrder()));
+    }
+    if (!groupMembers.isEmpty()) {
+      String group = workload.receivers().service().queueGroup();
+      long outOfOrder =
+          groupMembers.stream().mapToLong(m -> m.deliveries().measuredOutOfOrder()).sum();
+      tallies.add(
+          tally(group, Optional.of(group), groupMembers.get(0).deliveries().tracker(), outOfOrder));
+    }
+    return tallies;
+  }
+
+  private static ReceiverTally tally(
+      String name, Optional<String> group, DeliveryTracker t, long outOfOrder) {
+    return new ReceiverTally(name, group, t.distinctByPublisher(), t.duplicates(), outOfOrder);
   }
 
   @Override

@@ -13,12 +13,15 @@ import dev.meshcheck.result.Latencies;
 import dev.meshcheck.result.Rates;
 import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.Validity;
+import dev.meshcheck.result.WorkloadLedger;
 import dev.meshcheck.result.WorkloadResult;
+import dev.meshcheck.scenario.Shard;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.scenario.WorkloadKind;
 import dev.meshcheck.topology.RunningMesh;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -39,6 +42,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * Not thread-safe; one {@code execute} per instance. {@code stopFlag} may be set from any thread
  * (Ctrl-C): sending stops, what is in flight drains, and the result says it is incomplete.
+ *
+ * <p>{@link #inShard} runs one shard's share of the workload and starts its phases at a shared
+ * instant, so that shards on several machines measure the same seconds; {@link #ledger()} then says
+ * what each of its senders sent and its receivers got, for the merge.
  */
 public final class LoadRun {
   private static final long START_DELAY_NANOS = 20_000_000;
@@ -54,13 +61,43 @@ public final class LoadRun {
   private final PhaseRecorders warmup = new PhaseRecorders();
   private final PhaseRecorders measured = new PhaseRecorders();
   private PhaseListener listener = PhaseListener.NONE;
+  private final Shard shard;
+  private final Optional<Instant> startAt;
+  private WorkloadLedger ledger = new WorkloadLedger(List.of(), List.of());
 
   public LoadRun(String name, Workload workload, RunningMesh mesh, LoadTuning tuning, Clock clock) {
+    this(name, workload, mesh, tuning, clock, Shard.whole(), Optional.empty());
+  }
+
+  private LoadRun(
+      String name,
+      Workload workload,
+      RunningMesh mesh,
+      LoadTuning tuning,
+      Clock clock,
+      Shard shard,
+      Optional<Instant> startAt) {
     this.name = name;
     this.workload = workload;
     this.mesh = mesh;
     this.tuning = tuning;
     this.clock = clock;
+    this.shard = shard;
+    this.startAt = startAt;
+  }
+
+  /**
+   * The same run limited to {@code shard}'s share of the workload, its warm-up starting at {@code
+   * startAt} (wall clock) when given. Shards in other processes must use a clock that reads the
+   * same time ({@link Clock#epochAligned()}): receivers subtract other shards' send times.
+   */
+  public LoadRun inShard(Shard shard, Optional<Instant> startAt) {
+    return new LoadRun(name, workload, mesh, tuning, clock, shard, startAt);
+  }
+
+  /** Per sender and receiver counts of the measured phase; empty until {@link #execute} ends. */
+  public WorkloadLedger ledger() {
+    return ledger;
   }
 
   /** This run, telling {@code phaseListener} when its phases are fixed and its senders done. */
@@ -74,8 +111,21 @@ public final class LoadRun {
     ConnectionEvents events = new ConnectionEvents();
     try (WorkloadDriver driver = driver(events)) {
       driver.awaitReady(tuning.readyTimeout());
-      long startNanos = clock.nanoTime() + START_DELAY_NANOS;
-      long startMillis = System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000;
+      long startMillis =
+          startAt
+              .map(Instant::toEpochMilli)
+              .orElse(System.currentTimeMillis() + START_DELAY_NANOS / 1_000_000);
+      long startNanos = clock.nanoTime() + (startMillis - System.currentTimeMillis()) * 1_000_000;
+      if (startNanos < clock.nanoTime()) {
+        throw new IllegalStateException(
+            "shard "
+                + shard
+                + " was ready at "
+                + Instant.now()
+                + ", after the shared start "
+                + startAt.orElseThrow()
+                + "; choose a later --start-at");
+      }
       RunPhases phases =
           RunPhases.startingAt(startNanos, workload.timing().warmup(), workload.timing().measure());
       driver.begin(phases);
@@ -100,7 +150,9 @@ public final class LoadRun {
           driver.drain(sentBySender, tuning.drainTimeout());
         }
         boolean complete = !stopFlag.get() && clock.nanoTime() >= phases.measureStartNanos();
-        return result(driver, loops, phases, endNanos, measureSampler, complete);
+        WorkloadResult result = result(driver, loops, phases, endNanos, measureSampler, complete);
+        ledger = new WorkloadLedger(senderTallies(loops), driver.report(sentBy(loops)).receivers());
+        return result;
       }
     }
   }
@@ -108,18 +160,19 @@ public final class LoadRun {
   private WorkloadDriver driver(ConnectionEvents events) throws IOException, InterruptedException {
     NodeAssignment nodes = NodeAssignment.of(mesh.topology(), workload.placement(), mesh.nodes());
     if (workload.kind() == WorkloadKind.REQUEST_REPLY) {
-      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, events);
+      return new RequestReplyDriver(workload, nodes, clock, warmup, measured, events, shard);
     }
-    return new FanOutDriver(workload, nodes, clock, warmup, measured, events, tuning);
+    return new FanOutDriver(workload, nodes, clock, warmup, measured, events, tuning, shard);
   }
 
   private List<SendLoop> sendLoops(WorkloadDriver driver, RunPhases phases, AtomicBoolean stop) {
     List<SendLoop> loops = new ArrayList<>();
     int senders = workload.senders().count();
-    for (int i = 0; i < senders; i++) {
+    for (int i = 0; i < shard.share(senders); i++) {
+      int number = shard.offset(senders) + i;
       SendLoop.Builder builder =
           SendLoop.builder()
-              .senderId(i)
+              .senderId(number)
               .clock(clock)
               .phases(phases)
               .measuredLimit(workload.senders().messagesEach())
@@ -130,15 +183,30 @@ public final class LoadRun {
       if (!workload.senders().rate().isMax()) {
         builder.schedule(
             SendSchedule.atRate(
-                phases.startNanos(), workload.senders().ratePerSender(), i, senders));
+                phases.startNanos(), workload.senders().ratePerSender(), number, senders));
       }
-      int index = i;
       driver
           .completionsFor(i)
           .ifPresent(permits -> builder.closedLoop(permits, workload.timing().requestTimeout()));
       loops.add(builder.build());
     }
     return loops;
+  }
+
+  private static long[] sentBy(List<SendLoop> loops) {
+    return loops.stream().mapToLong(SendLoop::measuredSent).toArray();
+  }
+
+  private List<WorkloadLedger.SenderTally> senderTallies(List<SendLoop> loops) {
+    String role = workload.kind() == WorkloadKind.REQUEST_REPLY ? "client" : "publisher";
+    return loops.stream()
+        .map(
+            loop ->
+                new WorkloadLedger.SenderTally(
+                    loop.senderId(),
+                    shard.connectionName(role, loop.senderId()),
+                    loop.measuredSent()))
+        .toList();
   }
 
   /** Runs every loop on its own thread; returns the clock time the last one finished. */
@@ -189,7 +257,7 @@ public final class LoadRun {
     OptionalDouble target =
         workload.senders().rate().isMax()
             ? OptionalDouble.empty()
-            : OptionalDouble.of(workload.senders().rate().messagesPerSecond());
+            : OptionalDouble.of(workload.senders().ratePerSender() * loops.size());
     double achieved = sent / seconds;
     // Deliveries are rated up to the last one (subscribers may finish after the publishers).
     double deliverySeconds =

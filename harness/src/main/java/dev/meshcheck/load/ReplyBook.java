@@ -113,10 +113,6 @@ final class ReplyBook implements ReplyHandler {
     return windows[Stamp.MEASURED].duplicates();
   }
 
-  synchronized long outOfOrder() {
-    return windows[Stamp.MEASURED].outOfOrder();
-  }
-
   long probeReplies() {
     return probeReplies;
   }

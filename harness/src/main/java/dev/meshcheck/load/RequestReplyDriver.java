@@ -8,6 +8,7 @@ import dev.meshcheck.load.transport.Transport;
 import dev.meshcheck.measure.Fairness;
 import dev.meshcheck.measure.PhaseRecorders;
 import dev.meshcheck.result.PlacementOutcome;
+import dev.meshcheck.scenario.Shard;
 import dev.meshcheck.scenario.Workload;
 import dev.meshcheck.topology.MeshNode;
 import java.io.IOException;
@@ -22,7 +23,8 @@ import java.util.concurrent.Semaphore;
 /**
  * Request-reply: {@code members} service members in one queue group, spread over the nodes from
  * node 2, and {@code clients} requesting connections from node 1, on the client the workload names.
- * Closed loop when the rate is max.
+ * Closed loop when the rate is max. In a shard, it opens the shard's share of clients and members,
+ * named and stamped with their numbers in the whole workload.
  */
 final class RequestReplyDriver implements WorkloadDriver {
   private final Workload workload;
@@ -40,7 +42,8 @@ final class RequestReplyDriver implements WorkloadDriver {
       Clock clock,
       PhaseRecorders warmup,
       PhaseRecorders measured,
-      ConnectionEvents events)
+      ConnectionEvents events,
+      Shard shard)
       throws IOException, InterruptedException {
     this.workload = workload;
     this.clock = clock;
@@ -48,9 +51,11 @@ final class RequestReplyDriver implements WorkloadDriver {
     this.nodes = nodes;
     Transport transport = Transports.forClient(workload.client(), events, clock);
     try {
-      for (int i = 0; i < workload.receivers().service().memberCount(); i++) {
-        String name = "member-" + (i + 1);
-        MeshNode node = nodes.member(name, i);
+      int memberCount = workload.receivers().service().memberCount();
+      for (int i = 0; i < shard.share(memberCount); i++) {
+        int number = shard.offset(memberCount) + i;
+        String name = shard.connectionName("member", number);
+        MeshNode node = nodes.member(name, number);
         HandledRequests handled = new HandledRequests(workload.senders().count());
         members.add(
             transport.responder(
@@ -62,9 +67,11 @@ final class RequestReplyDriver implements WorkloadDriver {
         handledByMember.put(name, handled);
         memberNodes.add(node);
       }
-      for (int i = 0; i < workload.senders().count(); i++) {
-        String name = "client-" + (i + 1);
-        MeshNode node = nodes.sender(name, i);
+      int clientCount = workload.senders().count();
+      for (int i = 0; i < shard.share(clientCount); i++) {
+        int number = shard.offset(clientCount) + i;
+        String name = shard.connectionName("client", number);
+        MeshNode node = nodes.sender(name, number);
         ReplyBook replies =
             new ReplyBook(clock, warmup, measured, workload.timing().requestTimeout());
         clients.add(
@@ -161,9 +168,10 @@ final class RequestReplyDriver implements WorkloadDriver {
     return new DriverReport(
         0,
         clients.stream().mapToLong(c -> c.replies().duplicates()).sum(),
-        clients.stream().mapToLong(c -> c.replies().outOfOrder()).sum(),
+        0, // replies to independent requests promise no order (WorkloadKind.promisesOrder)
         placement,
-        DriverReport.Health.of(events));
+        DriverReport.Health.of(events),
+        List.of());
   }
 
   @Override

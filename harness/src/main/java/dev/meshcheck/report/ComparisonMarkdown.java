@@ -85,8 +85,10 @@ public final class ComparisonMarkdown {
 
   /** Whether a difference from the first topology exceeds the spread, in words. */
   public static String verdict(MatrixTable table, int index, CompareMetric metric) {
-    if (!table.hasSpread(0, metric) || !table.hasSpread(index, metric)) {
-      return "(one round: no spread)";
+    for (int side : new int[] {0, index}) {
+      if (!table.hasSpread(side, metric)) {
+        return "(no spread: " + table.columns().get(side).topology() + " has one usable round)";
+      }
     }
     return table.differsBeyondSpread(index, metric) ? "(beyond spread)" : "(within spread)";
   }

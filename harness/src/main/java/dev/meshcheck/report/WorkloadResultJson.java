@@ -85,7 +85,11 @@ final class WorkloadResultJson {
     node.put("lost", w.counts().lost());
     node.put("loss_rate", w.lossRate());
     node.put("duplicates", w.counts().duplicates());
-    node.put("out_of_order", w.counts().outOfOrder());
+    if (w.workload().kind().promisesOrder()) {
+      node.put("out_of_order", w.counts().outOfOrder());
+    } else {
+      node.putNull("out_of_order"); // not counted: nothing to count against
+    }
     node.put("client_slow_consumer_events", w.errors().clientSlowConsumerEvents());
     node.put("connection_errors", w.errors().connectionErrors());
     node.put("last_connection_error", w.errors().lastConnectionError().orElse(null));

@@ -4,6 +4,7 @@ import dev.meshcheck.load.Clock;
 import dev.meshcheck.load.LoadRun;
 import dev.meshcheck.load.LoadTuning;
 import dev.meshcheck.measure.ServerStats;
+import dev.meshcheck.report.ShardFile;
 import dev.meshcheck.result.Ending;
 import dev.meshcheck.result.FaultEvent;
 import dev.meshcheck.result.FaultOutcome;
@@ -13,7 +14,9 @@ import dev.meshcheck.result.RunEnvironment;
 import dev.meshcheck.result.RunIdentity;
 import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.ServerCounters;
+import dev.meshcheck.result.ShardRecord;
 import dev.meshcheck.result.SloEvaluator;
+import dev.meshcheck.result.WorkloadLedger;
 import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.LoadScenario;
@@ -58,6 +61,17 @@ public final class ScenarioRunner {
    *     its fault timeline asks for a fault the backend cannot do (before anything starts)
    */
   public RunResult run(LoadScenario scenario, RunRequest request) {
+    return run(scenario, request, ShardPlan.whole());
+  }
+
+  /**
+   * Runs {@code plan}'s share of the scenario. A shard also writes {@code shard.json} into the run
+   * folder: when it starts, and with its ledger when it ends (see {@link ShardFile}).
+   *
+   * @throws BadInputException when the workload's placement names nodes the launched mesh lacks
+   */
+  public RunResult run(LoadScenario scenario, RunRequest request, ShardPlan plan) {
+    refuseTls(scenario);
     RunIdentity identity =
         new RunIdentity(
             request.runId(), scenario.name(), scenario.file().toString(), Instant.now());
@@ -66,15 +80,27 @@ public final class ScenarioRunner {
     List<String> problems = new ArrayList<>();
     List<WorkloadResult> results = new ArrayList<>();
     ServerCounters counters = ServerCounters.none();
+    ShardRecord shard =
+        ShardRecord.started(
+            plan.shard(),
+            scenario.name(),
+            scenario.topology().name(),
+            plan.startAt().orElse(identity.startedAt()));
+    WorkloadLedger ledger = new WorkloadLedger(List.of(), List.of());
     Set<LinkKind> faultableLinks = FaultPlan.linkKindsFor(scenario, launcher);
     List<FaultEvent> events = List.of();
     try (RunningMesh running = launcher.launch(scenario.topology(), faultableLinks)) {
+      if (plan.isShard()) {
+        ShardFile.write(request.outDir(), shard);
+      }
       mesh = facts(running);
       List<ServerStats> before = ServerStats.snapshot(running.nodes());
-      FaultTimelineRunner timeline =
-          new FaultTimelineRunner(scenario.faults(), running, Clock.system());
+      // Shards subtract each other's send times: all of them read the wall clock.
+      Clock clock = plan.isShard() ? Clock.epochAligned() : Clock.system();
+      FaultTimelineRunner timeline = new FaultTimelineRunner(scenario.faults(), running, clock);
       LoadRun run =
-          new LoadRun(scenario.name(), scenario.workload(), running, tuning, Clock.system())
+          new LoadRun(scenario.name(), scenario.workload(), running, tuning, clock)
+              .inShard(plan.shard(), plan.startAt())
               .withPhaseListener(timeline);
       try {
         results.add(
@@ -85,6 +111,7 @@ public final class ScenarioRunner {
       } finally {
         events = timeline.events();
       }
+      ledger = run.ledger();
       counters = new ServerCounters(before, ServerStats.snapshot(running.nodes()));
       environment = environment.withPeakHeap(EnvironmentCapture.peakHeapUsedBytes());
     } catch (BadInputException e) {
@@ -94,6 +121,9 @@ public final class ScenarioRunner {
       problems.add("interrupted");
     } catch (Exception e) {
       problems.add(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+    if (plan.isShard()) {
+      writeShardFile(request.outDir(), shard.finished(problems, ledger), problems);
     }
     return new RunResult(
         identity,
@@ -111,6 +141,32 @@ public final class ScenarioRunner {
       return new FaultOutcome(events, List.of());
     }
     return new FaultOutcome(events, RecoveryAnalysis.of(events, results.get(0)));
+  }
+
+  private static void writeShardFile(Path dir, ShardRecord record, List<String> problems) {
+    try {
+      ShardFile.write(dir, record);
+    } catch (java.io.IOException e) {
+      problems.add("could not write " + dir.resolve(ShardFile.NAME) + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The load clients dial plain TCP: against a TLS mesh jnats would refuse the server and the wire
+   * client cannot upgrade, so such a run is refused before anything starts.
+   */
+  private static void refuseTls(LoadScenario scenario) {
+    if (scenario.topology().tls()) {
+      throw new BadInputException(
+          scenario.file(),
+          0,
+          "topology",
+          "topology '"
+              + scenario.topology().name()
+              + "' uses TLS (tls: true), which the load clients (jnats and wire) of meshcheck run"
+              + " do not speak yet; run the TLS features with meshcheck check, or a topology"
+              + " without tls");
+    }
   }
 
   private static MeshFacts facts(RunningMesh mesh) {

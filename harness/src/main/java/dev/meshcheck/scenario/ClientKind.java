@@ -4,11 +4,14 @@ import java.util.Arrays;
 
 /** Which client implementation a workload's connections use. */
 public enum ClientKind {
-  /** The NATS Java client (jnats): TLS, reconnect, every workload kind. */
+  /**
+   * The NATS Java client (jnats): TLS, reconnect, every workload kind; measures what a Java service
+   * on jnats sees, including the client's own thread hand-offs.
+   */
   JNATS("jnats"),
   /**
-   * meshcheck's own NATS core text-protocol client over a plain socket: every workload kind,
-   * reconnects, no TLS; measures the mesh without the client library's per-message thread
+   * The default: meshcheck's own NATS core text-protocol client over a plain socket: every workload
+   * kind, reconnects, no TLS; measures the mesh without the client library's per-message thread
    * hand-offs.
    */
   WIRE("wire");

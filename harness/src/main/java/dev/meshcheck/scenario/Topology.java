@@ -24,6 +24,8 @@ import java.util.Set;
  * @param roles named sets of nodes that load scenarios place connections on ({@code local: east},
  *     {@code remote: west}), so that one scenario crosses each topology's link of interest; a role
  *     names nodes and clusters, never another role
+ * @param tls whether clients, routes, gateways and leaf links use TLS with a CA and certificates
+ *     the launcher makes for the run
  */
 public record Topology(
     String name,
@@ -32,7 +34,20 @@ public record Topology(
     List<LeafNodeSpec> leafNodes,
     boolean jetstream,
     Optional<Path> include,
-    Map<String, List<String>> roles) {
+    Map<String, List<String>> roles,
+    boolean tls) {
+
+  /** A topology without TLS. */
+  public Topology(
+      String name,
+      List<ClusterSpec> clusters,
+      boolean gatewaysFullMesh,
+      List<LeafNodeSpec> leafNodes,
+      boolean jetstream,
+      Optional<Path> include,
+      Map<String, List<String>> roles) {
+    this(name, clusters, gatewaysFullMesh, leafNodes, jetstream, include, roles, false);
+  }
 
   public Topology {
     Names.require("topology name", name);
@@ -106,13 +121,26 @@ public record Topology(
 
   /** The same topology with JetStream switched on or off. */
   public Topology withJetStream(boolean enabled) {
-    return new Topology(name, clusters, gatewaysFullMesh, leafNodes, enabled, include, roles);
+    return new Topology(name, clusters, gatewaysFullMesh, leafNodes, enabled, include, roles, tls);
+  }
+
+  /** The same topology with TLS on every link switched on or off. */
+  public Topology withTls(boolean enabled) {
+    return new Topology(
+        name, clusters, gatewaysFullMesh, leafNodes, jetstream, include, roles, enabled);
   }
 
   /** The same topology with {@code configFragment} appended to every node's config. */
   public Topology withInclude(Path configFragment) {
     return new Topology(
-        name, clusters, gatewaysFullMesh, leafNodes, jetstream, Optional.of(configFragment), roles);
+        name,
+        clusters,
+        gatewaysFullMesh,
+        leafNodes,
+        jetstream,
+        Optional.of(configFragment),
+        roles,
+        tls);
   }
 
   /**

@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  *   - { name: leaf-1, hub: east }
  * jetstream: false
  * include: ../configs/hotel-accounts.conf   # relative to this file
+ * tls: true                    # a CA and certificates made per run; every link uses TLS
  * }</pre>
  */
 public final class TopologyFiles {
@@ -68,7 +69,8 @@ public final class TopologyFiles {
 
   public static Topology load(Path file) {
     YamlTree root = YamlTree.load(file);
-    root.allowOnly("name", "clusters", "gateways", "leafnodes", "jetstream", "include", "roles");
+    root.allowOnly(
+        "name", "clusters", "gateways", "leafnodes", "jetstream", "include", "roles", "tls");
     String name = root.required("name").asName();
     List<ClusterSpec> clusters = new ArrayList<>();
     for (YamlTree entry : root.required("clusters").elements()) {
@@ -101,9 +103,11 @@ public final class TopologyFiles {
     }
     boolean jetstream = root.optional("jetstream").map(YamlTree::asBoolean).orElse(false);
     Optional<Path> include = root.optional("include").map(TopologyFiles::includedFile);
+    boolean tls = root.optional("tls").map(YamlTree::asBoolean).orElse(false);
     Map<String, List<String>> roles = new LinkedHashMap<>();
     try {
-      Topology topology = new Topology(name, clusters, fullMesh, leaves, jetstream, include, roles);
+      Topology topology =
+          new Topology(name, clusters, fullMesh, leaves, jetstream, include, roles, tls);
       for (var role : root.optional("roles").map(YamlTree::entries).orElse(Map.of()).entrySet()) {
         roles.put(role.getKey(), references(role.getValue()));
         topology = withRoles(topology, roles, role.getValue());
@@ -124,7 +128,8 @@ public final class TopologyFiles {
           t.leafNodes(),
           t.jetstream(),
           t.include(),
-          roles);
+          roles,
+          t.tls());
     } catch (IllegalArgumentException e) {
       throw at.error(e.getMessage());
     }

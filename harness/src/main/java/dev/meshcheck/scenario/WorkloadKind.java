@@ -22,6 +22,16 @@ public enum WorkloadKind {
     return fileName;
   }
 
+  /**
+   * Whether the mesh promises an order its deliveries can be checked against: each subscriber, and
+   * each member of a queue group for its share, gets a publisher's messages in the order sent.
+   * Replies to independent requests promise none (members answer in parallel), so request-reply
+   * counts no order.
+   */
+  public boolean promisesOrder() {
+    return this != REQUEST_REPLY;
+  }
+
   static String[] fileNames() {
     return Arrays.stream(values()).map(WorkloadKind::fileName).toArray(String[]::new);
   }

@@ -141,7 +141,7 @@ final class WorkloadParser {
   private static ClientKind client(YamlTree tree) {
     Optional<YamlTree> field = tree.optional("client");
     if (field.isEmpty()) {
-      return ClientKind.JNATS;
+      return ClientKind.WIRE;
     }
     return ClientKind.fromFileName(field.get().asChoice(ClientKind.fileNames()));
   }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * Decides from a scenario's tags whether a mesh can run it: {@code @gateways}, {@code @leafnodes},
  * {@code @jetstream}, {@code @accounts} (the topology includes a server config), {@code @faults}
  * (the backend can inject faults), {@code @link-faults} (the backend can inject link faults; the
- * mesh is launched ready for them) and {@code @min-server-X.Y}. Pure and stateless.
+ * mesh is launched ready for them), {@code @tls} (the topology has {@code tls: true}) and {@code
+ * @min-server-X.Y}. Pure and stateless.
  */
 public final class Capabilities {
   private static final Pattern MIN_SERVER = Pattern.compile("@min-server-(\\d+)\\.(\\d+)");
@@ -23,7 +24,7 @@ public final class Capabilities {
 
   /** The capability tags, except {@code @min-server-X.Y}. */
   static final List<String> TAGS =
-      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults", LINK_FAULTS);
+      List.of("@gateways", "@leafnodes", "@jetstream", "@accounts", "@faults", LINK_FAULTS, "@tls");
 
   private Capabilities() {}
 
@@ -56,6 +57,7 @@ public final class Capabilities {
           topology.include().isPresent()
               ? Optional.empty()
               : Optional.of(name + " includes no accounts config");
+      case "@tls" -> topology.tls() ? Optional.empty() : Optional.of(name + " does not use TLS");
       case "@faults" ->
           backend == Backend.EXTERNAL
               ? Optional.of(

@@ -21,6 +21,9 @@ import java.util.Map;
 public final class Clients implements AutoCloseable {
   static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
 
+  /** Every client names itself this plus its name, as the server's advisories and monitors show. */
+  static final String CONNECTION_NAME_PREFIX = "meshcheck-";
+
   private final MeshLease mesh;
   private final Logins logins = new Logins();
   private final List<TrackedClient> opened = new ArrayList<>();
@@ -55,7 +58,12 @@ public final class Clients implements AutoCloseable {
   }
 
   static boolean sameServer(String connectedUrl, String nodeUrl) {
-    return connectedUrl.replace("nats://", "").equals(nodeUrl.replace("nats://", ""));
+    return hostAndPort(connectedUrl).equals(hostAndPort(nodeUrl));
+  }
+
+  private static String hostAndPort(String url) {
+    int schemeEnd = url.indexOf("://");
+    return schemeEnd < 0 ? url : url.substring(schemeEnd + 3);
   }
 
   /** Every client of the scenario, including the ones subscribers and services use. */
@@ -69,7 +77,7 @@ public final class Clients implements AutoCloseable {
     Options.Builder options =
         Options.builder()
             .server(mesh.node(spec.nodeName()).clientUrl())
-            .connectionName("meshcheck-" + name)
+            .connectionName(CONNECTION_NAME_PREFIX + name)
             .reportNoResponders()
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(100))
@@ -79,6 +87,8 @@ public final class Clients implements AutoCloseable {
             .maxPingsOut(2)
             .errorListener(client)
             .connectionListener(client);
+    // A TLS mesh is verified against its own CA only: a certificate from anywhere else fails.
+    mesh.mesh().certificates().ifPresent(tls -> options.sslContext(tls.clientContext()));
     spec.account()
         .map(logins::forAccount)
         .ifPresent(l -> options.userInfo(l.user().toCharArray(), l.password().toCharArray()));

@@ -1,5 +1,6 @@
 package dev.meshcheck.steps;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nats.client.Dispatcher;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamSubscription;
@@ -7,6 +8,7 @@ import io.nats.client.Message;
 import io.nats.client.PushSubscribeOptions;
 import io.nats.client.api.ConsumerInfo;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,6 +30,7 @@ public final class RecordingSubscriber {
   private final Map<String, Integer> bySubject = new TreeMap<>();
   private final Map<String, Long> lastSeqByPublisher = new HashMap<>();
   private final Set<String> markers = new HashSet<>();
+  private final List<JsonNode> serverEvents = new ArrayList<>();
   private long received;
   private long outOfOrder;
   private long duplicates;
@@ -96,6 +99,17 @@ public final class RecordingSubscriber {
     received++;
     bySubject.merge(message.getSubject(), 1, Integer::sum);
     Payloads.asTraffic(message.getData()).ifPresent(this::checkSequence);
+    ServerEvents.parse(message.getData())
+        .filter(e -> serverEvents.size() < ServerEvents.KEPT_PER_SUBSCRIBER)
+        .ifPresent(serverEvents::add);
+  }
+
+  /**
+   * The server's own events and metrics this subscriber received (advisories, service latency), in
+   * order of arrival; at most {@link ServerEvents#KEPT_PER_SUBSCRIBER}.
+   */
+  public synchronized List<JsonNode> serverEvents() {
+    return List.copyOf(serverEvents);
   }
 
   private void checkSequence(Payloads.Traffic traffic) {

@@ -2,6 +2,7 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.LinkFaults;
+import dev.meshcheck.topology.tls.MeshCertificates;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +26,7 @@ final class ContainerMesh implements RunningMesh {
   private final LinkFaults linkFaults;
   private final MeshReadiness readiness;
   private final ShutdownGuard guard;
+  private final Optional<MeshCertificates> certificates;
   private volatile ClientAccess clientAccess = ClientAccess.CONTAINER_ADDRESS;
   private static final Duration SHUTDOWN_REMOVAL_WAIT = Duration.ofSeconds(10);
 
@@ -37,7 +39,9 @@ final class ContainerMesh implements RunningMesh {
       Network network,
       List<ContainerNode> nodes,
       ContainerReaper reaper,
-      ContainerLinks links) {
+      ContainerLinks links,
+      Optional<MeshCertificates> certificates) {
+    this.certificates = certificates;
     this.topology = topology;
     this.image = image;
     this.runId = runId;
@@ -104,6 +108,11 @@ final class ContainerMesh implements RunningMesh {
   }
 
   @Override
+  public Optional<MeshCertificates> certificates() {
+    return certificates;
+  }
+
+  @Override
   public Optional<String> image() {
     return Optional.of(image);
   }
@@ -119,7 +128,7 @@ final class ContainerMesh implements RunningMesh {
   // stack traces in its thread). So let it, wait until they are gone, and remove only what is left,
   // then the network, which is ours alone.
   private synchronized void removeOnJvmExit() {
-    if (!closed && DockerAvailability.ryukDisabled()) {
+    if (!closed && TestcontainersDefaults.ryukDisabled()) {
       reaper.awaitContainersGone(runId, SHUTDOWN_REMOVAL_WAIT);
     }
     removeEverything();

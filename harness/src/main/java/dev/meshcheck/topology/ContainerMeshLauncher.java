@@ -8,6 +8,8 @@ import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
 import dev.meshcheck.topology.faults.LinkKind;
+import dev.meshcheck.topology.tls.MeshCertificates;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,11 +30,12 @@ import org.testcontainers.utility.DockerImageName;
  * Launches each node as a Testcontainers {@link GenericContainer} on a private network, reached by
  * its peers under the alias {@code n<number>} on the standard ports; the node's config is rendered
  * by {@link ServerConfigWriter} and copied into the container. Images are never pulled (see {@link
- * #unavailableReason}). Before each launch, containers and networks left by a JVM that died are
- * removed ({@link ContainerReaper}).
+ * #probe}). Before each launch, containers and networks left by a JVM that died are removed ({@link
+ * ContainerReaper}).
  */
 final class ContainerMeshLauncher implements MeshLauncher {
   static final String CONFIG_PATH = "/etc/nats/nats.conf";
+  static final String TLS_DIR = "/etc/nats/tls";
   static final String STORE_DIR = "/data/jetstream";
 
   private final String image;
@@ -47,8 +50,8 @@ final class ContainerMeshLauncher implements MeshLauncher {
    * Empty when Docker answers and the image is present locally (nothing is pulled); otherwise a
    * sentence saying how to fix it. Returns within {@link DockerAvailability#PROBE_TIMEOUT}.
    */
-  static Optional<String> unavailableReason(String image) {
-    return DockerAvailability.unavailableReason(image);
+  static DockerAvailability.Probe probe(Optional<String> namedImage) {
+    return DockerAvailability.probe(namedImage);
   }
 
   @Override
@@ -72,6 +75,7 @@ final class ContainerMeshLauncher implements MeshLauncher {
         Network.builder()
             .createNetworkCmdModifier(cmd -> cmd.withName("meshcheck-" + runId).withLabels(labels))
             .build();
+    ServerConfigWriter writer;
     ContainerMesh mesh;
     ContainerLinks links = null;
     try {
@@ -79,15 +83,19 @@ final class ContainerMeshLauncher implements MeshLauncher {
       Function<NodeSpec, NodeEndpoints> endpoints =
           spec -> NodeEndpoints.standardPorts(alias(spec));
       links = new ContainerLinks(topology, faultableLinks, endpoints, isLocalDaemon());
-      ServerConfigWriter writer = new ServerConfigWriter(topology, endpoints, links);
+      Optional<MeshCertificates> certificates = certificatesFor(topology);
+      writer =
+          new ServerConfigWriter(
+              topology, endpoints, links, certificates.map(c -> TlsFiles.in(TLS_DIR)));
       List<ContainerNode> nodes = new ArrayList<>();
       for (NodeSpec spec : topology.nodes()) {
         GenericContainer<?> container =
             container(spec, network, labels, runId, writer.render(spec, STORE_DIR));
-        nodes.add(new ContainerNode(spec, container, docker, networkId));
+        certificates.ifPresent(c -> copyCertificates(container, c));
+        nodes.add(new ContainerNode(spec, container, docker, networkId, topology.tls()));
       }
       links.attach(nodes);
-      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper, links);
+      mesh = new ContainerMesh(topology, image, runId, network, nodes, reaper, links, certificates);
     } catch (RuntimeException e) {
       if (links != null) {
         links.close();
@@ -98,10 +106,38 @@ final class ContainerMeshLauncher implements MeshLauncher {
     try {
       mesh.start(readyTimeout, isLocalDaemon());
       return mesh;
+    } catch (MeshStartException e) {
+      mesh.close();
+      throw writer.explain(e);
     } catch (RuntimeException e) {
       mesh.close();
       throw e;
     }
+  }
+
+  /**
+   * Peers dial each other by alias ({@code n1}), and the host dials container addresses, which are
+   * known only once the containers run; jnats checks the chain, not the host name, so the aliases
+   * and loopback (mapped ports) are what the certificate names.
+   */
+  private static Optional<MeshCertificates> certificatesFor(Topology topology) {
+    if (!topology.tls()) {
+      return Optional.empty();
+    }
+    List<String> names = new ArrayList<>(List.of("127.0.0.1", "localhost"));
+    topology.nodes().forEach(spec -> names.add(alias(spec)));
+    return Optional.of(MeshCertificates.create(names));
+  }
+
+  /** The key never touches the host's disk: it is copied from memory into the container. */
+  private static void copyCertificates(GenericContainer<?> container, MeshCertificates tls) {
+    container
+        .withCopyToContainer(Transferable.of(tls.caPem()), TLS_DIR + "/" + TlsFiles.CA)
+        .withCopyToContainer(
+            Transferable.of(tls.certificatePem()), TLS_DIR + "/" + TlsFiles.CERTIFICATE)
+        .withCopyToContainer(
+            Transferable.of(tls.keyPem().getBytes(StandardCharsets.US_ASCII), 0100600),
+            TLS_DIR + "/" + TlsFiles.KEY);
   }
 
   /** Peers dial each other by this alias on the mesh network. */

@@ -30,11 +30,20 @@ final class ContainerNode implements MeshNode {
   private volatile ClientAccess access = ClientAccess.CONTAINER_ADDRESS;
   private volatile ContainerAddress address;
   private volatile String proxiedClientUrl;
+  private final boolean tls;
   private MeshReadiness readiness;
   private NodeState state = NodeState.STOPPED;
 
+  /**
+   * @param tls whether clients must dial with TLS ({@code tls://} URLs)
+   */
   ContainerNode(
-      NodeSpec spec, GenericContainer<?> container, DockerClient docker, String networkId) {
+      NodeSpec spec,
+      GenericContainer<?> container,
+      DockerClient docker,
+      String networkId,
+      boolean tls) {
+    this.tls = tls;
     this.spec = spec;
     this.container = container;
     this.docker = docker;
@@ -118,7 +127,8 @@ final class ContainerNode implements MeshNode {
   @Override
   public String clientUrl() {
     String proxied = proxiedClientUrl;
-    return proxied != null ? proxied : address().clientUrl(access);
+    String url = proxied != null ? proxied : address().clientUrl(access);
+    return tls ? url.replaceFirst("^nats://", "tls://") : url;
   }
 
   @Override

@@ -14,8 +14,17 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.dockerclient.TransportConfig;
 import org.testcontainers.utility.TestcontainersConfiguration;
 
-/** Whether the containers backend can run here: Docker answers and the image is present. */
+/**
+ * Whether the containers backend can run here: Docker answers and the image is present. Chooses the
+ * image when none was named, and Testcontainers' settings the user left unset ({@link
+ * TestcontainersDefaults}).
+ */
 final class DockerAvailability {
+  /** What docker/build-local-image.sh builds from the host's nats-server. */
+  static final String LOCAL_IMAGE = "meshcheck/nats:local";
+
+  static final String OFFICIAL_IMAGE = "nats:latest";
+
   /** Bounds the probe where a configured daemon does not answer (a dead TCP DOCKER_HOST). */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -24,16 +33,25 @@ final class DockerAvailability {
 
   private DockerAvailability() {}
 
-  /** Empty when Docker answers and {@code image} is present locally; else how to fix it. */
-  static Optional<String> unavailableReason(String image) {
-    CompletableFuture<Optional<String>> probe = new CompletableFuture<>();
+  /**
+   * What the containers backend would run here.
+   *
+   * @param image the image to use: the one named, else the local build if present, else the
+   *     official one
+   * @param problem empty when Docker answers and the image is present locally; else how to fix it
+   */
+  record Probe(String image, Optional<String> problem) {}
+
+  static Probe probe(Optional<String> namedImage) {
+    String fallback = namedImage.orElse(OFFICIAL_IMAGE);
+    CompletableFuture<Probe> probe = new CompletableFuture<>();
     Thread prober =
         new Thread(
             () -> {
               try {
-                probe.complete(check(image));
+                probe.complete(check(namedImage));
               } catch (RuntimeException e) {
-                probe.complete(Optional.of(NO_DOCKER + " (" + e.getMessage() + ")"));
+                probe.complete(problem(fallback, NO_DOCKER + " (" + e.getMessage() + ")"));
               }
             },
             "meshcheck-docker-probe");
@@ -42,53 +60,63 @@ final class DockerAvailability {
     try {
       return probe.get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      return Optional.of(NO_DOCKER + " (no answer within " + PROBE_TIMEOUT.toSeconds() + " s)");
+      return problem(
+          fallback, NO_DOCKER + " (no answer within " + PROBE_TIMEOUT.toSeconds() + " s)");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Optional.of("interrupted while asking Docker");
+      return problem(fallback, "interrupted while asking Docker");
     } catch (ExecutionException e) {
-      return Optional.of(NO_DOCKER + " (" + e.getCause() + ")");
+      return problem(fallback, NO_DOCKER + " (" + e.getCause() + ")");
     }
   }
 
-  private static Optional<String> check(String image) {
+  private static Probe problem(String image, String problem) {
+    return new Probe(image, Optional.of(problem));
+  }
+
+  private static Probe check(Optional<String> namedImage) {
+    String fallback = namedImage.orElse(OFFICIAL_IMAGE);
     TransportConfig transport;
     try {
       // Finds a daemon without starting Ryuk: isDockerAvailable() and client() start it first,
       // which hangs for minutes retrying a pull where no registry is reachable.
       transport = DockerClientFactory.instance().getTransportConfig();
     } catch (IllegalStateException noEnvironment) {
-      return Optional.of(NO_DOCKER);
+      return problem(fallback, NO_DOCKER);
     }
     try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
       docker.pingCmd().exec();
+      String image =
+          namedImage.orElseGet(() -> isPresent(docker, LOCAL_IMAGE) ? LOCAL_IMAGE : OFFICIAL_IMAGE);
       if (!isPresent(docker, image)) {
-        return Optional.of(noImage(image));
+        return problem(image, noImage(image));
       }
+      TestcontainersDefaults.localHostUnlessChosen(
+          "unix".equals(transport.getDockerHost().getScheme()));
       // The configured Ryuk image is a repository; Testcontainers picks the tag itself.
       String ryukRepository = withoutTag(TestcontainersConfiguration.getInstance().getRyukImage());
-      if (!ryukDisabled()
-          && docker.listImagesCmd().withImageNameFilter(ryukRepository).exec().isEmpty()) {
-        return Optional.of(
+      boolean ryukPresent =
+          !docker.listImagesCmd().withImageNameFilter(ryukRepository).exec().isEmpty();
+      if (!ryukPresent
+          && !TestcontainersDefaults.ryukDisabled()
+          && !TestcontainersDefaults.doWithoutRyukUnlessChosen(false)) {
+        return problem(
+            image,
             "Testcontainers would start its Ryuk reaper container, but no "
                 + ryukRepository
                 + " image is present and none is pulled here: set"
                 + " TESTCONTAINERS_RYUK_DISABLED=true (meshcheck labels and removes its own"
                 + " containers, also after a kill -9)");
       }
-      return Optional.empty();
+      return new Probe(image, Optional.empty());
     } catch (IOException e) {
-      return Optional.empty(); // closing our probe client failed; the answers stand
+      return problem(fallback, "closing the Docker probe failed: " + e.getMessage());
     }
   }
 
   private static String withoutTag(String image) {
     int colon = image.lastIndexOf(':');
     return colon > image.lastIndexOf('/') ? image.substring(0, colon) : image;
-  }
-
-  static boolean ryukDisabled() {
-    return Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"));
   }
 
   private static boolean isPresent(DockerClient docker, String image) {
@@ -104,9 +132,10 @@ final class DockerAvailability {
     return "image '"
         + image
         + "' is not present locally and the containers backend never pulls: build one from the"
-        + " host's nats-server with docker/build-local-image.sh and set"
-        + " MESHCHECK_NATS_IMAGE=meshcheck/nats:local (or docker pull "
+        + " host's nats-server with docker/build-local-image.sh (meshcheck then uses "
+        + LOCAL_IMAGE
+        + " when no image is named) or docker pull "
         + image
-        + " where a registry is reachable)";
+        + " where a registry is reachable";
   }
 }

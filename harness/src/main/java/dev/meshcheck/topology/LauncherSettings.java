@@ -11,24 +11,24 @@ import java.util.Optional;
  * What the launchers need from the environment.
  *
  * @param natsServerBinary the nats-server for the processes backend, if one was found
- * @param image the container image for the containers backend
+ * @param image the container image named for the containers backend; when none is, the backend
+ *     takes {@value DockerAvailability#LOCAL_IMAGE} if it is present, else {@value
+ *     DockerAvailability#OFFICIAL_IMAGE}
  * @param externalUrls client URLs of an already running mesh (external backend), one per node
  * @param externalMonitorUrls its monitoring URLs, in the same order (may be empty)
  * @param readyTimeout how long a mesh may take to form before the launch fails
  */
 public record LauncherSettings(
     Optional<Path> natsServerBinary,
-    String image,
+    Optional<String> image,
     List<String> externalUrls,
     List<String> externalMonitorUrls,
     Duration readyTimeout) {
 
-  public static final String DEFAULT_IMAGE = "nats:latest";
-
   public LauncherSettings {
     externalUrls = List.copyOf(externalUrls);
     externalMonitorUrls = List.copyOf(externalMonitorUrls);
-    if (image == null || image.isBlank()) {
+    if (image.isPresent() && image.get().isBlank()) {
       throw new IllegalArgumentException("image must be a container image name, was blank");
     }
     if (readyTimeout.isNegative() || readyTimeout.isZero()) {
@@ -39,16 +39,15 @@ public record LauncherSettings(
   /**
    * Reads {@code MESHCHECK_NATS_SERVER} (else nats-server on PATH, else /usr/sbin/nats-server) and
    * {@code MESHCHECK_NATS_IMAGE} or the system property {@code meshcheck.nats.image} (else the
-   * official {@code nats} image).
+   * containers backend chooses).
    */
   public static LauncherSettings fromEnvironment() {
     return fromEnvironment(System.getenv(), System.getProperties());
   }
 
   static LauncherSettings fromEnvironment(Map<String, String> env, java.util.Properties props) {
-    String image =
-        firstNonBlank(props.getProperty("meshcheck.nats.image"), env.get("MESHCHECK_NATS_IMAGE"))
-            .orElse(DEFAULT_IMAGE);
+    Optional<String> image =
+        firstNonBlank(props.getProperty("meshcheck.nats.image"), env.get("MESHCHECK_NATS_IMAGE"));
     return new LauncherSettings(
         findNatsServer(env), image, List.of(), List.of(), Duration.ofSeconds(60));
   }
@@ -60,7 +59,7 @@ public record LauncherSettings(
 
   public LauncherSettings withImage(String otherImage) {
     return new LauncherSettings(
-        natsServerBinary, otherImage, externalUrls, externalMonitorUrls, readyTimeout);
+        natsServerBinary, Optional.of(otherImage), externalUrls, externalMonitorUrls, readyTimeout);
   }
 
   private static Optional<Path> findNatsServer(Map<String, String> env) {

@@ -28,13 +28,19 @@ public final class MeshLaunchers {
 
   /** Why the containers backend cannot run here, or empty when it can. */
   public static Optional<String> containersUnavailableReason(LauncherSettings settings) {
-    return ContainerMeshLauncher.unavailableReason(settings.image());
+    return ContainerMeshLauncher.probe(settings.image()).problem();
+  }
+
+  /** The image the containers backend would run: the one named, else the one it chooses. */
+  public static String containersImage(LauncherSettings settings) {
+    return ContainerMeshLauncher.probe(settings.image()).image();
   }
 
   private static MeshLauncher auto(LauncherSettings settings) {
-    Optional<String> noContainers = containersUnavailableReason(settings);
+    DockerAvailability.Probe probe = ContainerMeshLauncher.probe(settings.image());
+    Optional<String> noContainers = probe.problem();
     if (noContainers.isEmpty()) {
-      return containers(settings);
+      return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
     }
     if (settings.natsServerBinary().filter(ProcessMeshLauncher::isUsable).isPresent()) {
       return processes(settings);
@@ -57,11 +63,13 @@ public final class MeshLaunchers {
   }
 
   private static MeshLauncher containers(LauncherSettings settings) {
-    containersUnavailableReason(settings)
+    DockerAvailability.Probe probe = ContainerMeshLauncher.probe(settings.image());
+    probe
+        .problem()
         .ifPresent(
             reason -> {
               throw new MeshStartException("the containers backend cannot run here: " + reason);
             });
-    return new ContainerMeshLauncher(settings.image(), settings.readyTimeout());
+    return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
   }
 }

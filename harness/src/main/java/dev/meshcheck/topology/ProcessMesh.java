@@ -2,6 +2,7 @@ package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.LinkFaults;
+import dev.meshcheck.topology.tls.MeshCertificates;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,17 @@ final class ProcessMesh implements RunningMesh {
   private final LinkFaults linkFaults;
   private final MeshReadiness readiness;
   private final ShutdownGuard guard;
+  private final Optional<MeshCertificates> certificates;
   private boolean closed;
 
-  ProcessMesh(Topology topology, List<ProcessNode> nodes, RunFolder folder, ProcessLinks links) {
+  ProcessMesh(
+      Topology topology,
+      List<ProcessNode> nodes,
+      RunFolder folder,
+      ProcessLinks links,
+      Optional<MeshCertificates> certificates) {
     this.topology = topology;
+    this.certificates = certificates;
     this.nodes = List.copyOf(nodes);
     this.folder = folder;
     this.links = links;
@@ -62,6 +70,11 @@ final class ProcessMesh implements RunningMesh {
   @Override
   public LinkFaults linkFaults() {
     return linkFaults;
+  }
+
+  @Override
+  public Optional<MeshCertificates> certificates() {
+    return certificates;
   }
 
   @Override

@@ -4,6 +4,7 @@ import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
 import dev.meshcheck.topology.faults.LinkKind;
+import dev.meshcheck.topology.tls.MeshCertificates;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -50,10 +52,15 @@ final class ProcessMeshLauncher implements MeshLauncher {
     // proxy opened after it could take one of them before its nats-server binds it.
     ProcessLinks links = null;
     ProcessMesh mesh;
+    ServerConfigWriter writer;
     try {
       links = ProcessLinks.open(topology, faultableLinks, endpointOf);
       endpoints.putAll(allocateEndpoints(topology));
-      mesh = new ProcessMesh(topology, nodes(topology, folder, endpointOf, links), folder, links);
+      Optional<MeshCertificates> certificates = certificatesFor(topology);
+      Optional<TlsFiles> tls = certificates.map(c -> TlsFiles.write(c, folder.file("tls")));
+      writer = new ServerConfigWriter(topology, endpointOf, links, tls);
+      List<ProcessNode> nodes = nodes(topology, folder, endpointOf, links, writer);
+      mesh = new ProcessMesh(topology, nodes, folder, links, certificates);
     } catch (RuntimeException e) {
       if (links != null) {
         links.close();
@@ -66,10 +73,21 @@ final class ProcessMeshLauncher implements MeshLauncher {
       nodes.forEach(ProcessNode::start);
       mesh.readiness().awaitMesh(readyTimeout, () -> nodes.forEach(ProcessNode::checkAlive));
       return mesh;
+    } catch (MeshStartException e) {
+      mesh.close();
+      throw writer.explain(e);
     } catch (RuntimeException e) {
       mesh.close();
       throw e;
     }
+  }
+
+  /** Every node listens and dials on loopback, so one certificate names 127.0.0.1 and localhost. */
+  private static Optional<MeshCertificates> certificatesFor(Topology topology) {
+    if (!topology.tls()) {
+      return Optional.empty();
+    }
+    return Optional.of(MeshCertificates.create(List.of("127.0.0.1", "localhost")));
   }
 
   /** Writes each node's config into {@code folder}; clients dial proxies where links have them. */
@@ -77,8 +95,8 @@ final class ProcessMeshLauncher implements MeshLauncher {
       Topology topology,
       RunFolder folder,
       Function<NodeSpec, NodeEndpoints> endpointOf,
-      ProcessLinks links) {
-    ServerConfigWriter writer = new ServerConfigWriter(topology, endpointOf, links);
+      ProcessLinks links,
+      ServerConfigWriter writer) {
     List<ProcessNode> nodes = new ArrayList<>();
     for (NodeSpec spec : topology.nodes()) {
       Path config = folder.file(spec.name() + ".conf");
@@ -89,7 +107,7 @@ final class ProcessMeshLauncher implements MeshLauncher {
               .clientProxyPort(spec)
               .map(endpointOf.apply(spec)::withClientPort)
               .orElse(endpointOf.apply(spec));
-      nodes.add(new ProcessNode(spec, asClientsSeeIt, natsServer, config, folder));
+      nodes.add(new ProcessNode(spec, asClientsSeeIt, natsServer, config, folder, topology.tls()));
     }
     return nodes;
   }

@@ -19,12 +19,23 @@ final class ProcessNode implements MeshNode {
   private final Path config;
   private final Path log;
   private final RunFolder folder;
+  private final String scheme;
   private final MonitorClient monitor = new MonitorClient(Duration.ofSeconds(2));
   private MeshReadiness readiness;
   private Process process;
   private NodeState state = NodeState.STOPPED;
 
-  ProcessNode(NodeSpec spec, NodeEndpoints endpoints, Path binary, Path config, RunFolder folder) {
+  /**
+   * @param tls whether clients must dial with TLS ({@code tls://} URLs)
+   */
+  ProcessNode(
+      NodeSpec spec,
+      NodeEndpoints endpoints,
+      Path binary,
+      Path config,
+      RunFolder folder,
+      boolean tls) {
+    this.scheme = tls ? "tls://" : "nats://";
     this.spec = spec;
     this.endpoints = endpoints;
     this.binary = binary;
@@ -72,7 +83,7 @@ final class ProcessNode implements MeshNode {
 
   @Override
   public String clientUrl() {
-    return "nats://" + endpoints.peerHost() + ":" + endpoints.clientPort();
+    return scheme + endpoints.peerHost() + ":" + endpoints.clientPort();
   }
 
   @Override

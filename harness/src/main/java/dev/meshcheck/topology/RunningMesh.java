@@ -4,6 +4,7 @@ import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
 import dev.meshcheck.topology.faults.LinkFaults;
 import dev.meshcheck.topology.faults.NodeRefs;
+import dev.meshcheck.topology.tls.MeshCertificates;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,6 +56,15 @@ public interface RunningMesh extends AutoCloseable {
   default LinkFaults linkFaults() {
     return ResolvingLinkFaults.refusing(
         topology(), FaultSupport.none(backend().cliName(), "this mesh takes no link faults"));
+  }
+
+  /**
+   * The certificates the launcher made for a mesh whose topology has {@code tls: true}: clients
+   * connect with {@link MeshCertificates#clientContext()}, which trusts this run's CA alone. Empty
+   * for a mesh without TLS.
+   */
+  default Optional<MeshCertificates> certificates() {
+    return Optional.empty();
   }
 
   /** The container image the nodes run, for the containers backend. */

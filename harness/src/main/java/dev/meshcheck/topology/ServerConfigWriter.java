@@ -1,14 +1,16 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.LinkKind;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,10 @@ final class ServerConfigWriter {
   private final Topology topology;
   private final Function<NodeSpec, NodeEndpoints> endpoints;
   private final PeerDialing dialing;
+  private final Optional<TlsFiles> tls;
+  private final Optional<IncludedConfig> include;
+  // Per node name, the line of its config where the include's first line sits (1-based).
+  private final Map<String, Integer> includeStartLine = new ConcurrentHashMap<>();
 
   ServerConfigWriter(Topology topology, Function<NodeSpec, NodeEndpoints> endpoints) {
     this(topology, endpoints, PeerDialing.direct(endpoints));
@@ -36,9 +42,27 @@ final class ServerConfigWriter {
    */
   ServerConfigWriter(
       Topology topology, Function<NodeSpec, NodeEndpoints> endpoints, PeerDialing dialing) {
+    this(topology, endpoints, dialing, Optional.empty());
+  }
+
+  /**
+   * @param tls the run's certificates, for a topology with {@code tls: true}: every listener and
+   *     every link then uses TLS
+   */
+  ServerConfigWriter(
+      Topology topology,
+      Function<NodeSpec, NodeEndpoints> endpoints,
+      PeerDialing dialing,
+      Optional<TlsFiles> tls) {
+    if (topology.tls() && tls.isEmpty()) {
+      throw new IllegalArgumentException(
+          "topology '" + topology.name() + "' uses TLS: the run's certificates are needed");
+    }
     this.topology = topology;
     this.endpoints = endpoints;
     this.dialing = dialing;
+    this.include = topology.include().map(IncludedConfig::of);
+    this.tls = tls;
   }
 
   /**
@@ -61,6 +85,7 @@ final class ServerConfigWriter {
         .ifPresent(a -> conf.append("client_advertise: ").append(quote(a)).append('\n'));
     conf.append("lame_duck_duration: ").append(quote(LAME_DUCK_DURATION)).append('\n');
     conf.append("lame_duck_grace_period: ").append(quote(LAME_DUCK_GRACE_PERIOD)).append('\n');
+    tls.ifPresent(files -> conf.append(files.block("")));
     if (node.isLeaf()) {
       appendLeafRemote(conf, node);
     } else {
@@ -71,12 +96,70 @@ final class ServerConfigWriter {
     if (topology.jetstream()) {
       conf.append("jetstream {\n  store_dir: ").append(quote(storeDir)).append("\n}\n");
     }
-    topology
-        .include()
-        .ifPresent(
-            path -> conf.append("\n# appended from ").append(path).append('\n').append(read(path)));
+    include.ifPresent(
+        included -> {
+          conf.append("\n# appended from ").append(topology.include().orElseThrow()).append('\n');
+          includeStartLine.put(node.name(), (int) conf.chars().filter(c -> c == '\n').count() + 1);
+          conf.append(included.text());
+        });
     return conf.toString();
   }
+
+  /**
+   * A node that would not start because of a line of the user's include becomes bad input naming
+   * that line (see {@link #includeProblem}); any other failure stays as it is.
+   */
+  RuntimeException explain(MeshStartException failure) {
+    Matcher node = FAILED_NODE.matcher(String.valueOf(failure.getMessage()));
+    if (!node.find()) {
+      return failure;
+    }
+    return includeProblem(node.group(1), failure.getMessage())
+        .<RuntimeException>map(problem -> problem)
+        .orElse(failure);
+  }
+
+  private static final Pattern FAILED_NODE = Pattern.compile("nats-server of node (\\S+) exited");
+
+  /**
+   * When a node refused its config because of a line that came from the user's include, that line
+   * in the user's file with the server's own words; empty when the server's complaint is about
+   * something else.
+   *
+   * @param nodeName the node that refused its config
+   * @param serverWords what nats-server printed, as {@code <file>:<line>:<column>: <problem>} or
+   *     {@code Parse error on line <line>: <problem>}
+   */
+  Optional<BadInputException> includeProblem(String nodeName, String serverWords) {
+    Integer start = includeStartLine.get(nodeName);
+    if (start == null || include.isEmpty()) {
+      return Optional.empty();
+    }
+    Matcher located = SERVER_CONFIG_ERROR.matcher(serverWords);
+    if (!located.find()) {
+      return Optional.empty();
+    }
+    boolean parseError = located.group(1) != null;
+    int line = Integer.parseInt(parseError ? located.group(1) : located.group(3));
+    String problem = (parseError ? located.group(2) : located.group(4)).strip();
+    return include
+        .get()
+        .origin(line - start)
+        .map(
+            origin ->
+                new BadInputException(
+                    origin.file(),
+                    origin.line(),
+                    "",
+                    "nats-server refused this line of the topology's include: " + problem));
+  }
+
+  // The two ways nats-server 2.9 points at a config line: a parse error, and a known-syntax line
+  // it does not accept ("<file>:<line>:<column>: unknown field ...").
+  private static final Pattern SERVER_CONFIG_ERROR =
+      Pattern.compile(
+          "Parse error on line (\\d+): ?'?(.*?)'?$|[^\\s:]+\\.conf:(\\d+):\\d+: (.*)$",
+          Pattern.MULTILINE);
 
   private void appendCluster(
       StringBuilder conf, NodeSpec node, NodeEndpoints self, PeerDialing.Advertising advertising) {
@@ -91,6 +174,7 @@ final class ServerConfigWriter {
         .append(quote(self.listenHost() + ":" + self.clusterPort()))
         .append('\n');
     appendAdvertise(conf, advertising.cluster());
+    tls.ifPresent(files -> conf.append(files.block("  ")));
     List<String> routes =
         members.stream()
             .filter(m -> m.number() != node.number())
@@ -113,6 +197,7 @@ final class ServerConfigWriter {
         .append(quote(self.listenHost() + ":" + self.gatewayPort()))
         .append('\n');
     appendAdvertise(conf, advertising.gateway());
+    tls.ifPresent(files -> conf.append(files.block("  ")));
     conf.append("  gateways: [\n");
     for (var cluster : topology.clusters()) {
       if (cluster.name().equals(node.clusterName())) {
@@ -142,6 +227,7 @@ final class ServerConfigWriter {
       if (advertising.hideLeafUrls()) {
         conf.append("  no_advertise: true\n");
       }
+      tls.ifPresent(files -> conf.append(files.block("  ")));
       conf.append("}\n");
     }
   }
@@ -155,7 +241,9 @@ final class ServerConfigWriter {
     // placed on "leaf-1 and hub-1" crosses the leaf link alone, run after run.
     conf.append("leafnodes {\n  remotes: [ { urls: [")
         .append(quoteAll(urls))
-        .append("], dont_randomize: true } ]\n}\n");
+        .append("], dont_randomize: true");
+    tls.ifPresent(files -> conf.append("\n").append(files.block("    ")).append("  "));
+    conf.append(" } ]\n}\n");
   }
 
   private static void appendAdvertise(StringBuilder conf, Optional<String> address) {
@@ -168,13 +256,5 @@ final class ServerConfigWriter {
 
   private static String quote(String value) {
     return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
-  }
-
-  private static String read(java.nio.file.Path path) {
-    try {
-      return Files.readString(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read the topology's include " + path, e);
-    }
   }
 }

@@ -44,12 +44,43 @@ class DeliveryRecorderTest {
     assertThat(recorder.activity()).as("every payload is activity").isEqualTo(4);
   }
 
+  @Test
+  void orderIsJudgedPerReceiverAndPublisher() {
+    deliver(0, 0, Stamp.MEASURED);
+    deliver(0, 2, Stamp.MEASURED);
+    deliver(1, 0, Stamp.MEASURED); // another publisher's sequence: nothing to do with publisher 0
+    deliver(0, 1, Stamp.MEASURED); // after 2
+    deliver(0, 3, Stamp.MEASURED);
+
+    assertThat(recorder.measuredOutOfOrder()).isEqualTo(1);
+  }
+
+  @Test
+  void membersOfAQueueGroupShareTheTrackerButNotTheOrder() {
+    // The mesh gives member 2 the odd sequences while member 1 already got a later even one:
+    // each member's share is in order, which is all the mesh promises.
+    DeliveryRecorder member2 =
+        new DeliveryRecorder("member-2", tracker, warmup, measured, Duration.ZERO);
+    deliver(0, 0, Stamp.MEASURED);
+    deliver(0, 2, Stamp.MEASURED);
+    deliver(member2, 0, 1, Stamp.MEASURED);
+    deliver(member2, 0, 3, Stamp.MEASURED);
+
+    assertThat(recorder.measuredOutOfOrder() + member2.measuredOutOfOrder()).isZero();
+    assertThat(tracker.distinct()).isEqualTo(4);
+    assertThat(tracker.lost(new long[] {4, 0})).isZero();
+  }
+
   private void deliver(int publisher, long sequence, byte phase) {
+    deliver(recorder, publisher, sequence, phase);
+  }
+
+  private static void deliver(DeliveryRecorder receiver, int publisher, long sequence, byte phase) {
     byte[] payload = new byte[64];
     Stamp.write(payload, publisher, sequence, 1_000, 2_000, phase);
     // Payloads are parsed in place from a bigger read buffer: the offset must be honoured.
     byte[] buffer = new byte[payload.length + 9];
     System.arraycopy(payload, 0, buffer, 5, payload.length);
-    recorder.onPayload(buffer, 5, payload.length, 3_000);
+    receiver.onPayload(buffer, 5, payload.length, 3_000);
   }
 }

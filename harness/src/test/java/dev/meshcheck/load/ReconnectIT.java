@@ -2,6 +2,7 @@ package dev.meshcheck.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.measure.IntervalPoint;
 import dev.meshcheck.result.Reconnection;
 import dev.meshcheck.result.WorkloadResult;
 import dev.meshcheck.scenario.ClientKind;
@@ -47,7 +48,7 @@ class ReconnectIT {
               new Senders(1, Rate.perSecond(2000), OptionalLong.empty(), 128),
               new Receivers(2, new ServiceSpec("unused", 1)),
               dev.meshcheck.scenario.Placement.spread(),
-              new Timing(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(2)),
+              new Timing(Duration.ofMillis(500), Duration.ofSeconds(6), Duration.ofSeconds(2)),
               client);
       WorkloadResult result = run(mesh, fanOut, killNodes1And3);
       List<Reconnection> reconnects = result.errors().reconnections();
@@ -61,14 +62,12 @@ class ReconnectIT {
 
       assertThat(killed).isTrue();
       assertReconnected(reconnects, "meshcheck-publisher-1", "meshcheck-subscriber-2");
-      // Only what was in flight or sent while they reconnected may be missing (a few hundred ms
-      // at most of the 4 s at 2,000/s).
-      assertThat(result.placement().handledPerReceiver().values())
-          .as("both subscribers got most messages, so delivery went on after the kill")
-          .allMatch(received -> received > 0.8 * result.counts().sent());
+      // How long the reconnects take depends on the machine; what must hold is that once they
+      // are done, each of the two subscribers gets every message again.
+      assertDeliveringFullyAtTheEnd(result, 2);
       assertThat(result.counts().sent())
           .as("the publisher kept sending after the kill")
-          .isGreaterThan(6000);
+          .isGreaterThan(9000);
     }
   }
 
@@ -87,7 +86,7 @@ class ReconnectIT {
               new Senders(1, Rate.perSecond(1000), OptionalLong.empty(), 128),
               new Receivers(0, new ServiceSpec("workers", 2)),
               dev.meshcheck.scenario.Placement.spread(),
-              new Timing(Duration.ofMillis(500), Duration.ofSeconds(4), Duration.ofSeconds(1)),
+              new Timing(Duration.ofMillis(500), Duration.ofSeconds(6), Duration.ofSeconds(1)),
               client);
       WorkloadResult result = run(mesh, requestReply, killNodes1And2);
       List<Reconnection> reconnects = result.errors().reconnections();
@@ -103,12 +102,10 @@ class ReconnectIT {
 
       assertThat(killed).isTrue();
       assertReconnected(reconnects, "meshcheck-client-1", "meshcheck-member-1");
-      assertThat(result.counts().received())
-          .as("requests were answered after the kill, not only before it")
-          .isGreaterThan((long) (0.8 * result.counts().sent()));
+      assertDeliveringFullyAtTheEnd(result, 1);
       assertThat(result.counts().sent())
           .as("the client kept sending after the kill")
-          .isGreaterThan(3000);
+          .isGreaterThan(4500);
     }
   }
 
@@ -126,6 +123,23 @@ class ReconnectIT {
     assertThat(reconnects)
         .as("nothing else lost its node")
         .allMatch(r -> List.of(connectionNames).contains(r.connection()));
+  }
+
+  /**
+   * The last whole second of the measured phase (the kill came about 1 s in) delivered nearly all
+   * it sent to each receiver, so delivery went on after the kill on every connection.
+   */
+  private static void assertDeliveringFullyAtTheEnd(WorkloadResult result, int copiesPerMessage) {
+    IntervalPoint last =
+        result.intervals().stream()
+            .filter(p -> p.lengthSeconds() > 0.9 && p.sentPerSecond() > 0)
+            .reduce((first, second) -> second)
+            .orElseThrow();
+    assertThat(last.deliveredPerSecond())
+        .as(
+            "deliveries in the last second (%s) against %d copies of each sent",
+            last, copiesPerMessage)
+        .isGreaterThan(0.9 * copiesPerMessage * last.sentPerSecond());
   }
 
   private static long lostOf(WorkloadResult result) {

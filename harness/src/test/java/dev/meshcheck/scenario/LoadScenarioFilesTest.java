@@ -75,7 +75,16 @@ class LoadScenarioFilesTest {
             "name: f\ntopology: single\nworkload: { kind: fan-out, subject: a.b, subscribers: 4, rate: max }\n");
     assertThat(s.workload().senders().rate().isMax()).isTrue();
     assertThat(s.slo().limits()).isEmpty();
-    assertThat(s.workload().client()).as("default client").isEqualTo(ClientKind.JNATS);
+    assertThat(s.workload().client()).as("default client").isEqualTo(ClientKind.WIRE);
+  }
+
+  @Test
+  void jnatsStaysSelectableForWhatAJavaServiceSees() throws IOException {
+    LoadScenario s =
+        load(
+            "name: j\ntopology: single\nworkload:\n  kind: request-reply\n  subject: a\n"
+                + "  service: { members: 1 }\n  rate: 1000/s\n  client: jnats\n");
+    assertThat(s.workload().client()).isEqualTo(ClientKind.JNATS);
   }
 
   @Test

@@ -75,7 +75,8 @@ class BrokenMeshIT {
     MutationCatalogue.ALL.forEach(m -> triedByArea.merge(m.area(), 1L, Long::sum));
     assertThat(triedByArea)
         .as("at least three breakages per area")
-        .containsOnlyKeys("balancing", "discovery", "failover", "routing", "security")
+        .containsOnlyKeys(
+            "balancing", "discovery", "failover", "observability", "routing", "security")
         .allSatisfy((area, tried) -> assertThat(tried).as(area).isGreaterThanOrEqualTo(3));
   }
 

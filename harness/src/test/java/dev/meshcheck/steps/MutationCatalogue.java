@@ -13,6 +13,9 @@ final class MutationCatalogue {
   private static final String ACCOUNTS = "security/accounts.feature";
   private static final String PERMISSIONS = "security/permissions.feature";
   private static final String MAPPINGS = "routing/mappings.feature";
+  private static final String OBSERVABILITY = "observability/advisories-and-latency.feature";
+  private static final String TRACKED_EXPORT =
+      "Every request to a tracked export is measured, across routes, and only those";
   private static final String CANARY =
       "A canary mapping sends about 10% of requests to v2 and 90% to v1";
 
@@ -142,7 +145,32 @@ final class MutationCatalogue {
               "a service import no longer renamed (to: dropped)",
               MAPPINGS,
               "An imported service is reached under the importer's own subject",
-              "rename-dropped.yaml"));
+              "rename-dropped.yaml"),
+          Mutation.ofTopology(
+              "observability",
+              "latency tracking removed from the quotes export",
+              OBSERVABILITY,
+              TRACKED_EXPORT,
+              "latency-untracked.yaml"),
+          Mutation.ofTopology(
+              "observability",
+              "latency measurements published on another subject",
+              OBSERVABILITY,
+              TRACKED_EXPORT,
+              "latency-elsewhere.yaml"),
+          Mutation.ofTopology(
+              "observability",
+              "no system account (system_account removed)",
+              OBSERVABILITY,
+              "The system account sees a client connect and disconnect",
+              "no-system-account.yaml"),
+          Mutation.ofTopology(
+                  "security",
+                  "TLS switched off on every link",
+                  "security/tls.feature",
+                  "A plaintext client is refused",
+                  "tls-off.yaml")
+              .expecting(Mutation.Expected.SKIPPED));
 
   private MutationCatalogue() {}
 }

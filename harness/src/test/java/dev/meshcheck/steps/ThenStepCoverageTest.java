@@ -30,6 +30,23 @@ class ThenStepCoverageTest {
   }
 
   @Test
+  void featuresReadmeListsEveryThenStepWithTheScenarioThatShowsItFailing() throws Exception {
+    List<String> rows =
+        Files.readAllLines(Path.of("../features/README.md")).stream()
+            .filter(line -> line.startsWith("| `Then "))
+            .toList();
+    for (ThenStepFailures.Entry entry : ThenStepFailures.ENTRIES) {
+      assertThat(rows)
+          .as("features/README.md lists '%s' with '%s'", entry.step(), entry.scenario())
+          .anyMatch(
+              row ->
+                  row.startsWith("| `Then " + entry.step() + "` | `" + entry.feature() + "` | ")
+                      && row.contains(" | " + entry.scenario() + " | "));
+    }
+    assertThat(rows).as("one row per entry").hasSameSizeAs(ThenStepFailures.ENTRIES);
+  }
+
+  @Test
   void everyListedScenarioExistsInItsFeature() throws Exception {
     for (ThenStepFailures.Entry entry : ThenStepFailures.ENTRIES) {
       Path feature = Path.of("src/test/resources/failing", entry.feature());

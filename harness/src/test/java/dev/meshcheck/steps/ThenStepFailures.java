@@ -152,6 +152,41 @@ final class ThenStepFailures {
               "denied publishing: the publish is allowed",
               "Permissions Violation for Publish to \"allowed.news\""),
           new Entry(
+              "node {node} refuses a plaintext client",
+              "tls.feature",
+              "refuses a plaintext client: the mesh speaks plaintext",
+              "node 1 answered a plaintext client"),
+          new Entry(
+              "the route and gateway ports of node {node} speak TLS only",
+              "tls.feature",
+              "route and gateway ports speak TLS only: the routes are plaintext",
+              "the route port"),
+          new Entry(
+              "a client that does not trust the mesh's CA cannot connect to node {node}",
+              "tls.feature",
+              "a client that does not trust the CA cannot connect: nothing is verified",
+              "is refused on the certificate"),
+          new Entry(
+              "{string} sees {string} of account {string} connect and disconnect",
+              "observability.feature",
+              "sees connect and disconnect: the client is of another account",
+              "in account SVC: not within"),
+          new Entry(
+              "{string} sees {string} of account {string} connect and disconnect",
+              "observability.feature",
+              "sees connect and disconnect: the client never leaves",
+              "disconnect advisory of 'subscriber-stays'"),
+          new Entry(
+              "{string} receives {int} service latency measurement(s)",
+              "observability.feature",
+              "receives latency measurements: the export does not track latency",
+              "'metrics' receives 5 service latency measurements: not within"),
+          new Entry(
+              "{string} receives {int} service latency measurement(s)",
+              "observability.feature",
+              "receives latency measurements: one more than were requested",
+              "'metrics' receives 5 service latency measurements: not within"),
+          new Entry(
               "stream {string} holds {int} message(s)",
               "jetstream.feature",
               "stream holds: one more than was stored",

@@ -32,7 +32,9 @@ class ThenStepsFailIT {
         "services.feature",
         "security.feature",
         "jetstream.feature",
-        "link-faults.feature"
+        "link-faults.feature",
+        "tls.feature",
+        "observability.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);

@@ -15,7 +15,7 @@ class ContainerReaperIT {
   void leftoversOfADeadOwnerAreReapedAtTheNextLaunchButThoseOfALiveOwnerStay() throws Exception {
     MeshLauncher launcher = TestMeshes.launcher(Backend.CONTAINERS);
     DockerClient docker = MeshCleanupIT.docker();
-    String image = LauncherSettings.fromEnvironment().image();
+    String image = MeshLaunchers.containersImage(LauncherSettings.fromEnvironment());
     Owner dead = deadOwner();
     assumeTrue(!dead.isAlive(), "the pid of a finished process was reused at once");
     Leftover deadOnes = Leftover.create(docker, image, dead);

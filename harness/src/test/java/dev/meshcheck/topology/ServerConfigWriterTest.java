@@ -52,6 +52,42 @@ class ServerConfigWriterTest {
   }
 
   @Test
+  void aTlsTopologyPutsTlsOnClientsRoutesGatewaysAndLeafLinks() {
+    Topology topology = TopologyFiles.resolve("leaf-hub", LAYOUT).withTls(true);
+    ServerConfigWriter writer =
+        new ServerConfigWriter(
+            topology,
+            node -> NodeEndpoints.standardPorts("n" + node.number()),
+            PeerDialing.direct(node -> NodeEndpoints.standardPorts("n" + node.number())),
+            Optional.of(TlsFiles.in("/etc/nats/tls")));
+
+    String hub = writer.render(topology.nodes().get(0), "/data");
+    String leaf = writer.render(topology.nodes().get(3), "/data");
+
+    String block = "tls {\n  cert_file: \"/etc/nats/tls/server-cert.pem\"";
+    assertThat(hub.indexOf(block))
+        .as("the client listener's tls block comes before the cluster block: %s", hub)
+        .isNotNegative()
+        .isLessThan(hub.indexOf("cluster {"));
+    assertThat(hub.split("tls \\{", -1))
+        .as("client listener, cluster and leaf listener each have a tls block: %s", hub)
+        .hasSize(4);
+    assertThat(hub).contains("ca_file: \"/etc/nats/tls/ca.pem\"").contains("timeout: 10");
+    assertThat(leaf)
+        .as("the leaf's remote dials its hub with TLS: %s", leaf)
+        .containsPattern("remotes: \\[ \\{ urls: \\[[^]]*\\], dont_randomize: true\\n    tls \\{");
+  }
+
+  @Test
+  void aTlsTopologyWithoutCertificatesIsRefused() {
+    Topology topology = TopologyFiles.resolve("supercluster-2x3-tls", LAYOUT);
+
+    assertThat(topology.tls()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> writerFor(topology))
+        .hasMessageContaining("uses TLS: the run's certificates are needed");
+  }
+
+  @Test
   void leafNodesDialEveryHubMemberAndHubsListen() {
     Topology topology = TopologyFiles.resolve("leaf-hub", LAYOUT);
     ServerConfigWriter writer = writerFor(topology);

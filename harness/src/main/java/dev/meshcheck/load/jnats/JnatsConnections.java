@@ -49,6 +49,10 @@ final class JnatsConnections {
             .maxReconnects(-1)
             .reconnectWait(Duration.ofMillis(100))
             .reconnectJitter(Duration.ofMillis(50))
+            // As the wire client's keepalive (WireLink): a dead node that never closed its
+            // sockets is noticed in about two seconds, not jnats's default four minutes.
+            .pingInterval(Duration.ofSeconds(1))
+            .maxPingsOut(2)
             .receiveBufferSize(SOCKET_BUFFER_BYTES)
             .sendBufferSize(SOCKET_BUFFER_BYTES)
             .bufferSize(256 * 1024)

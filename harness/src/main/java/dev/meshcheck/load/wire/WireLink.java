@@ -4,6 +4,11 @@ import dev.meshcheck.load.transport.ConnectionEvents;
 import dev.meshcheck.load.transport.Reconnect;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 /**
@@ -24,6 +29,22 @@ final class WireLink implements AutoCloseable {
   // After every known server refused, as jnats's load settings (LoadConnections) wait.
   private static final Duration ROUND_WAIT = Duration.ofMillis(100);
 
+  // As the harness's own conformance clients ask of jnats: a PING after a second with nothing read,
+  // and the connection counts as broken when two go unanswered. A node killed behind a bridge or
+  // a proxy does not always close its sockets, and a connection that only receives would otherwise
+  // wait on a dead node for good.
+  static final Duration PING_INTERVAL = Duration.ofSeconds(1);
+  private static final int MAX_PINGS_OUT = 2;
+  private static final byte[] PING =
+      "PING\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private static final ScheduledExecutorService KEEPALIVE =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "meshcheck-wire-keepalive");
+            thread.setDaemon(true);
+            return thread;
+          });
+
   private final String name;
   private final ServerList servers;
   private final ConnectionEvents events;
@@ -31,6 +52,12 @@ final class WireLink implements AutoCloseable {
   private volatile WireConnection current;
   private volatile byte[] renewals = new byte[0];
   private volatile boolean closed;
+  private volatile long reads; // counted by the reading thread, watched by the keepalive
+  // PONGs still due for the keepalive's PINGs; the reader hides that many from its listener.
+  private final AtomicInteger keepalivePongsDue = new AtomicInteger();
+  private final ScheduledFuture<?> keepalive;
+  private long readsAtLastCheck = -1; // keepalive thread only
+  private int unansweredPings; // keepalive thread only
 
   private WireLink(
       String name, WireConnection first, ConnectionEvents events, LongSupplier nanoClock) {
@@ -40,6 +67,9 @@ final class WireLink implements AutoCloseable {
     this.events = events;
     this.nanoClock = nanoClock;
     servers.learn(first.advertisedUrls());
+    long interval = PING_INTERVAL.toMillis();
+    this.keepalive =
+        KEEPALIVE.scheduleAtFixedRate(this::keepAlive, interval, interval, TimeUnit.MILLISECONDS);
   }
 
   /** Connects to {@code url} as {@code connectionName}; a failure to connect is not retried. */
@@ -101,7 +131,9 @@ final class WireLink implements AutoCloseable {
   void readAndParse(ServerProtocolParser.Listener listener) throws IOException {
     WireConnection connection = current;
     try {
-      connection.readAndParse(listener);
+      connection.readAndParse(
+          keepalivePongsDue.get() == 0 ? listener : new HidingKeepalivePongs(listener));
+      reads++; // one thread writes it
     } catch (IOException e) {
       if (closed) {
         throw e;
@@ -132,6 +164,8 @@ final class WireLink implements AutoCloseable {
             break;
           }
           servers.learn(next.advertisedUrls());
+          keepalivePongsDue.set(0); // what the lost connection owed never comes
+          reads++;
           long tookNanos = nanoClock.getAsLong() - lostAtNanos;
           events.recordReconnect(new Reconnect(name, lost.url(), url, lostAtNanos, tookNanos));
           return;
@@ -162,9 +196,98 @@ final class WireLink implements AutoCloseable {
     }
   }
 
+  /**
+   * Once a second: when nothing was read since the last look, sends a PING; when {@value
+   * #MAX_PINGS_OUT} went unanswered, closes the connection so that the reader reconnects.
+   */
+  private void keepAlive() {
+    WireConnection connection = current;
+    if (closed) {
+      keepalive.cancel(false);
+      return;
+    }
+    long readsNow = reads;
+    if (readsNow != readsAtLastCheck || !connection.isOpen()) {
+      readsAtLastCheck = readsNow;
+      unansweredPings = 0;
+      return;
+    }
+    if (unansweredPings >= MAX_PINGS_OUT) {
+      unansweredPings = 0;
+      connection.close(); // the reader's blocked read fails, and it reconnects
+      return;
+    }
+    try {
+      keepalivePongsDue.incrementAndGet();
+      connection.write(PING);
+      unansweredPings++;
+    } catch (IOException e) {
+      connection.close();
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
+    keepalive.cancel(false);
     current.close();
+  }
+
+  /**
+   * Hands everything on except the PONGs that answer the keepalive's PINGs, so that a caller
+   * waiting for the PONG to its own PING (a flush) is not answered by one of ours. PONGs come in
+   * the order of the PINGs; taking the first ones as ours can only make such a caller wait for the
+   * next one, never return early.
+   */
+  private final class HidingKeepalivePongs implements ServerProtocolParser.Listener {
+    private final ServerProtocolParser.Listener delegate;
+
+    HidingKeepalivePongs(ServerProtocolParser.Listener delegate) {
+      this.delegate = delegate;
+    }
+
+    @Override
+    public void onBytesRead() {
+      delegate.onBytesRead();
+    }
+
+    @Override
+    public void onMessage(byte[] buffer, int offset, int length) {
+      delegate.onMessage(buffer, offset, length);
+    }
+
+    @Override
+    public void onMessageWithReply(
+        byte[] buffer, int replyOffset, int replyLength, int offset, int length) {
+      delegate.onMessageWithReply(buffer, replyOffset, replyLength, offset, length);
+    }
+
+    @Override
+    public void onHeaderedMessage(
+        byte[] buffer, int headerOffset, int headerLength, int offset, int length) {
+      delegate.onHeaderedMessage(buffer, headerOffset, headerLength, offset, length);
+    }
+
+    @Override
+    public void onPing() {
+      delegate.onPing();
+    }
+
+    @Override
+    public void onError(String serverMessage) {
+      delegate.onError(serverMessage);
+    }
+
+    @Override
+    public void onInfo(String json) {
+      delegate.onInfo(json);
+    }
+
+    @Override
+    public void onPong() {
+      if (keepalivePongsDue.getAndUpdate(due -> Math.max(0, due - 1)) == 0) {
+        delegate.onPong();
+      }
+    }
   }
 }

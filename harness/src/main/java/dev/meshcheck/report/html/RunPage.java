@@ -163,7 +163,12 @@ final class RunPage {
     }
     rows.add(List.of("lost", String.valueOf(w.counts().lost())));
     rows.add(List.of("duplicates", String.valueOf(w.counts().duplicates())));
-    rows.add(List.of("out of order", String.valueOf(w.counts().outOfOrder())));
+    rows.add(
+        List.of(
+            "out of order",
+            w.workload().kind().promisesOrder()
+                ? String.valueOf(w.counts().outOfOrder())
+                : "not counted (replies promise no order)"));
     rows.add(
         List.of(
             "slow consumer events (client)",
