@@ -80,10 +80,11 @@ public final class ScenarioRunner {
             scenario.topology().name(),
             plan.startAt().orElse(identity.startedAt()));
     WorkloadLedger ledger = new WorkloadLedger(List.of(), List.of());
+    if (plan.isShard()) {
+      // Before the mesh is reached: a shard that cannot reach it is still named by the merge.
+      writeShardFile(request.outDir(), shard, problems);
+    }
     try (RunningMesh running = launcher.launch(scenario.topology())) {
-      if (plan.isShard()) {
-        ShardFile.write(request.outDir(), shard);
-      }
       mesh = facts(running);
       List<ServerStats> before = ServerStats.snapshot(running.nodes());
       // Shards subtract each other's send times: all of them read the wall clock.
