@@ -29,12 +29,12 @@ rootfs="$context/rootfs"
 mkdir -p "$rootfs/opt/meshcheck" "$rootfs/meshcheck/scenarios/topologies" "$rootfs/tmp" "$rootfs/results"
 chmod 1777 "$rootfs/tmp"
 
-# The modules the jar needs, as 'jdeps --print-module-deps --ignore-missing-deps' finds them in
-# the shaded jar (java.base, java.logging, java.management, java.naming, java.security.sasl,
-# java.sql, java.xml; it takes minutes, so MESHCHECK_JDEPS=1 asks it again), plus what libraries
-# load by name where jdeps cannot see it: jdk.unsupported (sun.misc.Unsafe), jdk.crypto.ec (TLS),
-# jdk.zipfs, jdk.management.
-modules="java.base,java.logging,java.management,java.naming,java.security.sasl,java.sql,java.xml"
+# The modules the jar needs: what 'jdeps --print-module-deps --ignore-missing-deps' finds in the
+# shaded jar (java.base, java.logging, java.management, java.naming, java.security.sasl, java.sql,
+# java.xml; it takes minutes, so MESHCHECK_JDEPS=1 asks it again), plus what it misses:
+# java.net.http (the monitoring client; without it 'run' fails with ClassNotFoundException),
+# jdk.unsupported (sun.misc.Unsafe), jdk.crypto.ec (TLS), jdk.zipfs, jdk.management.
+modules="java.base,java.logging,java.management,java.naming,java.net.http,java.security.sasl,java.sql,java.xml"
 if [[ "${MESHCHECK_JDEPS:-0}" == 1 ]]; then
   modules="$("$java_home/bin/jdeps" --multi-release 17 --ignore-missing-deps --print-module-deps -q "$jar")"
 fi

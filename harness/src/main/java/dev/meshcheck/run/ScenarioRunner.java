@@ -89,10 +89,11 @@ public final class ScenarioRunner {
     WorkloadLedger ledger = new WorkloadLedger(List.of(), List.of());
     Set<LinkKind> faultableLinks = FaultPlan.linkKindsFor(scenario, launcher);
     List<FaultEvent> events = List.of();
+    if (plan.isShard()) {
+      // Before the mesh is reached: a shard that cannot reach it is still named by the merge.
+      writeShardFile(request.outDir(), shard, problems);
+    }
     try (RunningMesh running = launcher.launch(scenario.topology(), faultableLinks)) {
-      if (plan.isShard()) {
-        ShardFile.write(request.outDir(), shard);
-      }
       mesh = facts(running);
       List<ServerStats> before = ServerStats.snapshot(running.nodes());
       // Shards subtract each other's send times: all of them read the wall clock.

@@ -52,8 +52,8 @@ class ShardContainersIT {
                       "--rm",
                       "--name",
                       name,
-                      "--label",
-                      "dev.meshcheck=true",
+                      // No dev.meshcheck label: meshes' reapers would take these containers,
+                      // which carry no owner, for orphans. They are removed by name below.
                       // The shards reach the mesh as the host does (loopback or container
                       // addresses), as pods reach a mesh's service.
                       "--network",
@@ -87,7 +87,9 @@ class ShardContainersIT {
     List<String> args = new ArrayList<>(List.of("merge"));
     shardDirs.forEach(d -> args.add(d.toString()));
     args.addAll(List.of("--out", dir.resolve("merged").toString()));
-    Main.run(args.toArray(String[]::new));
+    assertThat(Main.run(args.toArray(String[]::new)))
+        .as("merged; the shards said:%n%s", logs())
+        .isIn(ExitCodes.OK, ExitCodes.FAILED);
 
     WorkloadResult whole = RunReportReader.read(dir.resolve("merged")).workload();
     assertThat(RunReportReader.read(dir.resolve("merged")).status())
@@ -97,6 +99,15 @@ class ShardContainersIT {
     assertThat(whole.counts().lost()).isZero();
     assertThat(whole.placement().handledPerReceiver())
         .containsOnlyKeys("shard0-subscriber-1", "shard1-subscriber-2", "shard2-subscriber-3");
+  }
+
+  private String logs() throws java.io.IOException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      Path log = dir.resolve("shard-" + i + ".log");
+      text.append(Files.isRegularFile(log) ? Files.readString(log) : "(no log of shard " + i + ")");
+    }
+    return text.toString();
   }
 
   private static void buildImage() throws Exception {
