@@ -75,7 +75,9 @@ final class K8sCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    LoadScenario scenario = LoadScenarioFiles.load(scenarioFile, ProjectLayout.discover());
+    ProjectLayout layout = ProjectLayout.discover();
+    scenarioFile = layout.scenarioFile(scenarioFile);
+    LoadScenario scenario = LoadScenarioFiles.load(scenarioFile, layout);
     new Shard(0, Math.max(1, shards)).requireSplittable(scenario);
     ShardJobSpec job =
         new ShardJobSpec(

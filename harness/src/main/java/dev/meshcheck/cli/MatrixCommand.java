@@ -68,6 +68,7 @@ final class MatrixCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ProjectLayout layout = ProjectLayout.discover();
+    scenarioFile = layout.scenarioFile(scenarioFile);
     LoadScenario scenario = LoadScenarioFiles.load(scenarioFile, layout);
     List<Topology> topologies = new ArrayList<>();
     for (String name : topologyNames) {

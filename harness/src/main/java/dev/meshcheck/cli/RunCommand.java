@@ -69,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     ProjectLayout layout = ProjectLayout.discover();
+    scenarioFile = layout.scenarioFile(scenarioFile);
     LoadScenario scenario = LoadScenarioFiles.load(scenarioFile, layout);
     if (topology != null) {
       scenario = scenario.withTopology(TopologyFiles.resolve(topology, layout));

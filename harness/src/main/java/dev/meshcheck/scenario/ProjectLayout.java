@@ -8,11 +8,20 @@ import java.util.Optional;
  * Where a meshcheck checkout keeps its files: {@code scenarios/}, {@code scenarios/topologies/},
  * {@code features/}, {@code reports/}. The root is the system property {@code meshcheck.root} when
  * set (the build sets it for tests), else the nearest folder at or above the working directory that
- * has {@code scenarios/topologies}.
+ * has {@code scenarios/topologies}. Outside a checkout, the topologies and scenarios are the ones
+ * packed into meshcheck.jar, and reports go under the working directory.
+ *
+ * @param root where {@code features/} and {@code reports/} are
+ * @param shipped where {@code scenarios/} is: the root, or the jar's files unpacked
  */
-public record ProjectLayout(Path root) {
+public record ProjectLayout(Path root, Path shipped) {
   public ProjectLayout {
     root = root.toAbsolutePath().normalize();
+    shipped = shipped.toAbsolutePath().normalize();
+  }
+
+  public ProjectLayout(Path root) {
+    this(root, root);
   }
 
   /**
@@ -24,7 +33,9 @@ public record ProjectLayout(Path root) {
       return new ProjectLayout(Path.of(configured));
     }
     Path cwd = Path.of("").toAbsolutePath();
-    return new ProjectLayout(findRootAbove(cwd).orElse(cwd));
+    return findRootAbove(cwd)
+        .map(ProjectLayout::new)
+        .orElseGet(() -> new ProjectLayout(cwd, PackagedFiles.unpack()));
   }
 
   private static Optional<Path> findRootAbove(Path start) {
@@ -37,11 +48,24 @@ public record ProjectLayout(Path root) {
   }
 
   public Path topologies() {
-    return root.resolve("scenarios/topologies");
+    return shipped.resolve("scenarios/topologies");
   }
 
   public Path scenarios() {
-    return root.resolve("scenarios");
+    return shipped.resolve("scenarios");
+  }
+
+  /**
+   * The scenario file {@code argument} names: the file itself when it exists, else a shipped
+   * scenario of that name ({@code request-reply-1svc-1krps-single}, with or without {@code .yaml}).
+   */
+  public Path scenarioFile(Path argument) {
+    if (Files.exists(argument) || argument.getNameCount() != 1) {
+      return argument;
+    }
+    String name = argument.toString();
+    Path shippedOne = scenarios().resolve(name.endsWith(".yaml") ? name : name + ".yaml");
+    return Files.isRegularFile(shippedOne) ? shippedOne : argument;
   }
 
   public Path features() {
