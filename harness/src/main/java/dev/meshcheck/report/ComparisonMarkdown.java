@@ -69,8 +69,14 @@ public final class ComparisonMarkdown {
       for (CompareMetric metric : table.metrics()) {
         md.append(' ').append(spread(column.spread(metric)));
         if (i > 0 && column.spread(metric).count() > 0) {
-          md.append(String.format(Locale.ROOT, " ×%.2f ", table.ratio(i, metric)))
-              .append(verdict(table, i, metric));
+          if (table.columns().get(0).spread(metric).count() == 0) {
+            md.append(" (no ratio: ")
+                .append(table.columns().get(0).topology())
+                .append(" has no usable round)");
+          } else {
+            md.append(String.format(Locale.ROOT, " ×%.2f ", table.ratio(i, metric)))
+                .append(verdict(table, i, metric));
+          }
         }
         md.append(" |");
       }
@@ -87,7 +93,11 @@ public final class ComparisonMarkdown {
   public static String verdict(MatrixTable table, int index, CompareMetric metric) {
     for (int side : new int[] {0, index}) {
       if (!table.hasSpread(side, metric)) {
-        return "(no spread: " + table.columns().get(side).topology() + " has one usable round)";
+        return "(no spread: "
+            + table.columns().get(side).topology()
+            + " has "
+            + (table.columns().get(side).spread(metric).count() == 0 ? "no" : "one")
+            + " usable round)";
       }
     }
     return table.differsBeyondSpread(index, metric) ? "(beyond spread)" : "(within spread)";

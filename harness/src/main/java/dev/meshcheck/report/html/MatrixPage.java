@@ -38,7 +38,10 @@ final class MatrixPage {
       List<String> row = new ArrayList<>(List.of(column.topology(), Links.describe(column)));
       for (CompareMetric metric : table.metrics()) {
         String cell = Cells.spread(column.spread(metric));
-        if (i > 0 && column.spread(metric).count() > 0) {
+        boolean baselineMissing = table.columns().get(0).spread(metric).count() == 0;
+        if (i > 0 && column.spread(metric).count() > 0 && baselineMissing) {
+          cell += " (no ratio: " + table.columns().get(0).topology() + " has no usable round)";
+        } else if (i > 0 && column.spread(metric).count() > 0) {
           String css = table.differsBeyondSpread(i, metric) ? "yes" : "no";
           cell =
               "<span>"
