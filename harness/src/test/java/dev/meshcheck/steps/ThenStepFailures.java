@@ -116,6 +116,11 @@ final class ThenStepFailures {
               "instances describe the endpoint: another queue group",
               "$SRV.INFO orders: every instance lists svc.orders.> in queue group others"),
           new Entry(
+              "every instance of {string} describes the endpoint {string} in queue group {string}",
+              "services.feature",
+              "instances describe the endpoint: another subject",
+              "$SRV.INFO orders: every instance lists svc.billing.> in queue group workers"),
+          new Entry(
               "the stats of {string} count {int} request(s)",
               "services.feature",
               "stats count requests: one more than were sent",
