@@ -98,6 +98,12 @@ final class ThenStepFailures {
               "every member receives a share: three members cannot each get half",
               "fair spread"),
           new Entry(
+              "the members of {string} share the requests evenly, chi-square p-value at least"
+                  + " {double}",
+              "balance.feature",
+              "share evenly: members in another cluster get nothing",
+              "even share over 6 members: chi-square 60.00 with 5 degrees of freedom"),
+          new Entry(
               "all requests are answered in cluster {string}",
               "services.feature",
               "answered in a cluster: another cluster's name",

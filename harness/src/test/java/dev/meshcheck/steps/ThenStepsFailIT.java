@@ -33,7 +33,8 @@ class ThenStepsFailIT {
         "security.feature",
         "jetstream.feature",
         "tls.feature",
-        "observability.feature"
+        "observability.feature",
+        "balance.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
