@@ -45,6 +45,10 @@ Feature: Service and request checks fail on a wrong expectation
     Given a service "orders" answering "svc.orders.>" in queue group "workers" with 2 members spread over the nodes
     Then every instance of "orders" describes the endpoint "svc.orders.>" in queue group "others"
 
+  Scenario: instances describe the endpoint: another subject
+    Given a service "orders" answering "svc.orders.>" in queue group "workers" with 2 members spread over the nodes
+    Then every instance of "orders" describes the endpoint "svc.billing.>" in queue group "workers"
+
   Scenario: stats count requests: one more than were sent
     Given a service "orders" answering "svc.orders.>" in queue group "workers" with 2 members spread over the nodes
     When a client on node 1 sends 4 requests to "svc.orders.create"

@@ -2,6 +2,7 @@ package dev.meshcheck.steps;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshcheck.measure.EvenShareTest;
 import dev.meshcheck.steps.RequestOutcome.Kind;
 import dev.meshcheck.topology.MeshNode;
 import io.cucumber.java.en.Given;
@@ -181,6 +182,37 @@ public final class ServiceSteps {
               member.memberId(), share, lowPercent, highPercent, last.describe())
           .isBetween((double) lowPercent, (double) highPercent);
     }
+  }
+
+  /**
+   * Example: {@code Then the members of "workers" share the requests evenly, chi-square p-value at
+   * least 0.001} (Pearson's test of the last batch's answers per running member against an even
+   * share; a fair mesh fails it with probability 0.001).
+   */
+  @Example(
+      "Then the members of \"workers\" share the requests evenly, chi-square p-value at least"
+          + " 0.001")
+  @Then("the members of {string} share the requests evenly, chi-square p-value at least {double}")
+  public void membersShareEvenly(String group, double alpha) {
+    List<ServiceMember> members = services.named(group).runningMembers();
+    RequestLog last = requests.last();
+    Map<String, Long> byMember = last.answeredByMember();
+    List<Long> counts = members.stream().map(m -> byMember.getOrDefault(m.memberId(), 0L)).toList();
+    assertThat(counts.stream().mapToLong(Long::longValue).sum())
+        .as("some requests were answered: %s", last.describe())
+        .isPositive();
+    EvenShareTest test = EvenShareTest.of(counts);
+    assertThat(test.pValue())
+        .as(
+            "even share over %d members: chi-square %.2f with %d degrees of freedom, p-value %.3g,"
+                + " expected at least %s; answered per member %s",
+            members.size(),
+            test.chiSquare(),
+            test.degreesOfFreedom(),
+            test.pValue(),
+            alpha,
+            byMember)
+        .isGreaterThanOrEqualTo(alpha);
   }
 
   /** Example: {@code Then all requests are answered in cluster "east"}. */

@@ -114,6 +114,12 @@ final class ThenStepFailures {
               "every member receives a share: three members cannot each get half",
               "fair spread"),
           new Entry(
+              "the members of {string} share the requests evenly, chi-square p-value at least"
+                  + " {double}",
+              "balance.feature",
+              "share evenly: members in another cluster get nothing",
+              "even share over 6 members: chi-square"),
+          new Entry(
               "all requests are answered in cluster {string}",
               "services.feature",
               "answered in a cluster: another cluster's name",
@@ -131,6 +137,11 @@ final class ThenStepFailures {
               "services.feature",
               "instances describe the endpoint: another queue group",
               "$SRV.INFO orders: every instance lists svc.orders.> in queue group others"),
+          new Entry(
+              "every instance of {string} describes the endpoint {string} in queue group {string}",
+              "services.feature",
+              "instances describe the endpoint: another subject",
+              "$SRV.INFO orders: every instance lists svc.billing.> in queue group workers"),
           new Entry(
               "the stats of {string} count {int} request(s)",
               "services.feature",

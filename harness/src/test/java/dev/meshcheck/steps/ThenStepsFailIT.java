@@ -34,7 +34,8 @@ class ThenStepsFailIT {
         "jetstream.feature",
         "link-faults.feature",
         "tls.feature",
-        "observability.feature"
+        "observability.feature",
+        "balance.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
