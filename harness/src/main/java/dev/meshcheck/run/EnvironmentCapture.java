@@ -2,6 +2,7 @@ package dev.meshcheck.run;
 
 import dev.meshcheck.load.LoadTuning;
 import dev.meshcheck.result.RunEnvironment;
+import dev.meshcheck.scenario.ClientKind;
 import io.nats.client.Nats;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -18,9 +19,12 @@ import java.util.concurrent.TimeUnit;
 final class EnvironmentCapture {
   private EnvironmentCapture() {}
 
-  static RunEnvironment capture(Path checkout, LoadTuning tuning) {
+  /** With {@code client} the load client the workload runs on. */
+  static RunEnvironment capture(Path checkout, LoadTuning tuning, ClientKind client) {
     return new RunEnvironment(
-        "jnats " + Nats.CLIENT_VERSION,
+        client == ClientKind.JNATS
+            ? "jnats " + Nats.CLIENT_VERSION
+            : client.fileName() + " (meshcheck's own NATS protocol client)",
         System.getProperty("java.vm.name")
             + " "
             + System.getProperty("java.runtime.version")

@@ -75,7 +75,8 @@ public final class ScenarioRunner {
     RunIdentity identity =
         new RunIdentity(
             request.runId(), scenario.name(), scenario.file().toString(), Instant.now());
-    RunEnvironment environment = EnvironmentCapture.capture(checkout, tuning);
+    RunEnvironment environment =
+        EnvironmentCapture.capture(checkout, tuning, scenario.workload().client());
     MeshFacts mesh = MeshFacts.notLaunched(scenario.topology().name());
     List<String> problems = new ArrayList<>();
     List<WorkloadResult> results = new ArrayList<>();

@@ -112,6 +112,8 @@ final class RunPage {
     return Html.table(List.of("µs", "p50", "p90", "p99", "p99.9", "p99.99", "max", "count"), rows);
   }
 
+  private static final double MIN_POINT_SECONDS = 0.2;
+
   private static String overTime(List<IntervalPoint> points, FaultOutcome faults) {
     List<double[]> p50 = new ArrayList<>();
     List<double[]> p99 = new ArrayList<>();
@@ -121,11 +123,17 @@ final class RunPage {
     List<String> p99Tips = new ArrayList<>();
     List<String> rateTips = new ArrayList<>();
     for (IntervalPoint p : points) {
+      if (p.lengthSeconds() < MIN_POINT_SECONDS) {
+        continue; // the phase's last sliver: its per-second rates would read as a drop to zero
+      }
       double at = p.startSeconds() + p.lengthSeconds();
-      p50.add(new double[] {at, Math.max(1, p.latency().p50())});
-      p99.add(new double[] {at, Math.max(1, p.latency().p99())});
-      p999.add(new double[] {at, Math.max(1, p.latency().p999())});
-      p99Tips.add(String.format("%.0f s: %s", at, Axis.durationLabel(p.latency().p99())));
+      if (!p.latency().equals(IntervalPoint.Latency.NONE)) {
+        // A second in which nothing completed has no latency to draw (its rates show the gap).
+        p50.add(new double[] {at, Math.max(1, p.latency().p50())});
+        p99.add(new double[] {at, Math.max(1, p.latency().p99())});
+        p999.add(new double[] {at, Math.max(1, p.latency().p999())});
+        p99Tips.add(String.format("%.0f s: %s", at, Axis.durationLabel(p.latency().p99())));
+      }
       sent.add(new double[] {at, p.sentPerSecond()});
       delivered.add(new double[] {at, p.deliveredPerSecond()});
       rateTips.add(String.format("%.0f s: %s/s", at, Axis.countLabel(p.deliveredPerSecond())));
