@@ -7,9 +7,9 @@ import java.io.PrintWriter;
 /**
  * A progress bar per phase on stderr: phase, a bar, seconds, the current rate and the last second's
  * corrected p99. On a terminal the line is rewritten in place with {@code \r}; elsewhere (a CI log)
- * one whole line is printed every {@value #LOG_EVERY_SECONDS} seconds and at each phase's end, so
- * the log holds readable lines instead of one line of carriage returns. Called from the ticker
- * thread.
+ * one whole line is printed at each phase's first second, then every {@value #LOG_EVERY_SECONDS}
+ * seconds and at its end, so the log holds readable lines instead of one line of carriage returns.
+ * Called from the ticker thread.
  */
 final class ConsoleProgress implements LoadProgress {
   private static final int BAR_WIDTH = 24;
@@ -43,7 +43,8 @@ final class ConsoleProgress implements LoadProgress {
     }
     double fraction = phaseSeconds <= 0 ? 1 : Math.min(1, elapsedSeconds / phaseSeconds);
     if (!inPlace) {
-      boolean due = elapsedSeconds - lastLoggedSeconds >= LOG_EVERY_SECONDS - 0.05;
+      // Each phase's first second too: scripts wait for "measure  [" to know the phase began.
+      boolean due = newPhase || elapsedSeconds - lastLoggedSeconds >= LOG_EVERY_SECONDS - 0.05;
       if (!due && fraction < 1) {
         return;
       }

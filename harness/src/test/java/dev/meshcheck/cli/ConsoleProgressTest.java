@@ -14,7 +14,7 @@ class ConsoleProgressTest {
       new IntervalPoint(0, 1, 1000, 1000, 128_000, IntervalPoint.Latency.NONE, java.util.Map.of());
 
   @Test
-  void withoutATerminalEveryFifthSecondAndEachPhasesEndIsOneLineWithoutCarriageReturns() {
+  void withoutATerminalEachPhasesStartEveryFifthSecondAndItsEndAreOneLineWithoutCarriageReturns() {
     StringWriter log = new StringWriter();
     ConsoleProgress progress = new ConsoleProgress(new PrintWriter(log), false);
     for (int second = 1; second <= 2; second++) {
@@ -28,10 +28,10 @@ class ConsoleProgressTest {
     assertThat(log.toString()).doesNotContain("\r");
     assertThat(log.toString().lines())
         .extracting(line -> line.substring(0, 8).trim())
-        .containsExactly("warm-up", "measure", "measure", "measure");
+        .containsExactly("warm-up", "warm-up", "measure", "measure", "measure", "measure");
     assertThat(log.toString().lines())
         .extracting(line -> line.replaceAll(".*] +([0-9.]+)/.*", "$1"))
-        .containsExactly("2.0", "5.0", "10.0", "12.0");
+        .containsExactly("1.0", "2.0", "1.0", "6.0", "11.0", "12.0");
   }
 
   @Test
