@@ -52,7 +52,8 @@ public record FeatureRun(
     ConformanceReportPlugin reportPlugin = new ConformanceReportPlugin(reportFolder);
     try (MeshPool pool = new MeshPool(settings)) {
       GlueFactory glue = new GlueFactory(settings, pool, reportPlugin);
-      UndefinedSteps.requireNone(features, tags, new GlueFactory(settings, pool, reportPlugin));
+      UndefinedSteps.requireNone(
+          parse(selection(List.of("--dry-run"))), new GlueFactory(settings, pool, reportPlugin));
       Runtime.builder()
           .withRuntimeOptions(options())
           .withClassLoader(FeatureRun.class::getClassLoader)
@@ -65,22 +66,31 @@ public record FeatureRun(
   }
 
   private RuntimeOptions options() {
+    return parse(arguments());
+  }
+
+  private static RuntimeOptions parse(List<String> args) {
     // Cucumber prints usage problems here; our arguments are fixed, so there are none to show.
     CommandlineOptionsParser parser =
         new CommandlineOptionsParser(new PrintStream(OutputStream.nullOutputStream()));
-    return parser.parse(arguments().toArray(String[]::new)).build();
+    return parser.parse(args.toArray(String[]::new)).build();
   }
 
   List<String> arguments() {
-    List<String> args = new ArrayList<>();
-    args.add("--monochrome");
+    List<String> reporting = new ArrayList<>(List.of("--monochrome"));
+    plugin(reporting, "summary");
+    plugin(reporting, "progress");
+    plugin(reporting, "html:" + reportFolder.resolve("cucumber.html"));
+    plugin(reporting, "message:" + reportFolder.resolve("cucumber.ndjson"));
+    plugin(reporting, "junit:" + reportFolder.resolve("cucumber-junit.xml"));
+    return selection(reporting);
+  }
+
+  /** {@code leading} arguments, then the glue, the tag expression and the features to run. */
+  private List<String> selection(List<String> leading) {
+    List<String> args = new ArrayList<>(leading);
     args.add("--glue");
     args.add("dev.meshcheck.steps");
-    plugin(args, "summary");
-    plugin(args, "progress");
-    plugin(args, "html:" + reportFolder.resolve("cucumber.html"));
-    plugin(args, "message:" + reportFolder.resolve("cucumber.ndjson"));
-    plugin(args, "junit:" + reportFolder.resolve("cucumber-junit.xml"));
     tags.ifPresent(
         t -> {
           args.add("--tags");

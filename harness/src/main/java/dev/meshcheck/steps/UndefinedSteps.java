@@ -1,21 +1,18 @@
 package dev.meshcheck.steps;
 
 import dev.meshcheck.scenario.BadInputException;
-import io.cucumber.core.options.CommandlineOptionsParser;
+import io.cucumber.core.options.RuntimeOptions;
 import io.cucumber.core.runtime.Runtime;
 import io.cucumber.plugin.ConcurrentEventListener;
 import io.cucumber.plugin.event.EventPublisher;
 import io.cucumber.plugin.event.PickleStepTestStep;
 import io.cucumber.plugin.event.Status;
 import io.cucumber.plugin.event.TestStepFinished;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -32,20 +29,10 @@ final class UndefinedSteps {
    * @throws BadInputException at the first undefined step, naming the others' count and the closest
    *     steps of the library
    */
-  static void requireNone(List<Path> features, Optional<String> tags, GlueFactory glue) {
+  static void requireNone(RuntimeOptions dryRun, GlueFactory glue) {
     Collector undefined = new Collector();
-    List<String> args = new ArrayList<>(List.of("--dry-run", "--glue", "dev.meshcheck.steps"));
-    tags.ifPresent(
-        t -> {
-          args.add("--tags");
-          args.add(t);
-        });
-    features.forEach(f -> args.add(f.toString()));
     Runtime.builder()
-        .withRuntimeOptions(
-            new CommandlineOptionsParser(new PrintStream(OutputStream.nullOutputStream()))
-                .parse(args.toArray(String[]::new))
-                .build())
+        .withRuntimeOptions(dryRun)
         .withClassLoader(UndefinedSteps.class::getClassLoader)
         .withObjectFactorySupplier(() -> glue)
         .withAdditionalPlugins(undefined)
