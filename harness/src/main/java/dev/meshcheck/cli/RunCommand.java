@@ -6,21 +6,27 @@ import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.RunRequest;
 import dev.meshcheck.run.ScenarioRunner;
 import dev.meshcheck.run.ShardPlan;
+import dev.meshcheck.scenario.FaultStep;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Shard;
+import dev.meshcheck.scenario.Timing;
 import dev.meshcheck.scenario.TopologyFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -62,6 +68,22 @@ final class RunCommand implements Callable<Integer> {
               + " for every shard; a shard that is not ready by then fails")
   String startAt;
 
+  @Option(
+      names = "--warmup",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description = "warm up this long instead of the scenario's workload.warmup (such as 1s)")
+  Duration warmup;
+
+  @Option(
+      names = "--duration",
+      paramLabel = "DURATION",
+      converter = DurationConverter.class,
+      description =
+          "measure this long instead of the scenario's workload.duration (such as 2s): a short"
+              + " run of a long scenario; the report records the timing that ran")
+  Duration duration;
+
   @Mixin MeshOptions mesh;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -74,6 +96,7 @@ final class RunCommand implements Callable<Integer> {
     if (topology != null) {
       scenario = scenario.withTopology(TopologyFiles.resolve(topology, layout));
     }
+    scenario = retimed(scenario);
     ShardPlan plan = shardPlan(scenario);
     String runId =
         RunFolders.stampedId(
@@ -94,6 +117,34 @@ final class RunCommand implements Callable<Integer> {
       ResultTable.print(out, result, dir);
       return exitCode(result.status());
     }
+  }
+
+  private LoadScenario retimed(LoadScenario scenario) {
+    if (warmup == null && duration == null) {
+      return scenario;
+    }
+    Timing timing = scenario.workload().timing();
+    Duration measure = duration != null ? duration : timing.measure();
+    if (measure.isZero()) {
+      throw new ParameterException(spec.commandLine(), "--duration must be longer than 0s");
+    }
+    Optional<Duration> lastFault =
+        scenario.faults().stream().map(FaultStep::at).max(Comparator.naturalOrder());
+    if (lastFault.isPresent() && lastFault.get().compareTo(measure) >= 0) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--duration "
+              + seconds(measure)
+              + " ends the measured phase before the fault timeline's step at "
+              + seconds(lastFault.get())
+              + "; give a longer one");
+    }
+    return scenario.withTiming(
+        new Timing(warmup != null ? warmup : timing.warmup(), measure, timing.requestTimeout()));
+  }
+
+  private static String seconds(Duration duration) {
+    return BigDecimal.valueOf(duration.toMillis(), 3).stripTrailingZeros().toPlainString() + "s";
   }
 
   private ShardPlan shardPlan(LoadScenario scenario) {

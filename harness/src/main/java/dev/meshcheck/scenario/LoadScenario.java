@@ -36,4 +36,15 @@ public record LoadScenario(
   public LoadScenario withTopology(Topology other) {
     return new LoadScenario(name, file, other, workload, slo, faults);
   }
+
+  /**
+   * The same scenario for another length of time (the command line's {@code --warmup} and {@code
+   * --duration}).
+   *
+   * @throws BadInputException when a step of the fault timeline falls outside the new measured
+   *     phase
+   */
+  public LoadScenario withTiming(Timing other) {
+    return new LoadScenario(name, file, topology, workload.withTiming(other), slo, faults);
+  }
 }

@@ -29,4 +29,9 @@ public record Workload(
       throw new IllegalArgumentException("client must be set, was null");
     }
   }
+
+  /** The same workload for another length of time (the command line's {@code --duration}). */
+  public Workload withTiming(Timing other) {
+    return new Workload(kind, subject, senders, receivers, placement, other, client);
+  }
 }

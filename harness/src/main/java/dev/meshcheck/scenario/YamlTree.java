@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -34,9 +33,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Not thread-safe; build records from it and drop it.
  */
 public final class YamlTree {
-  private static final Pattern DURATION =
-      Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|µs|ms|s|m|h)");
-
   private final Path file;
   private final String field;
   private final Node node;
@@ -197,21 +193,15 @@ public final class YamlTree {
   /** A duration such as {@code 500ms}, {@code 2s}, {@code 1.5m}, {@code 250us}. */
   public java.time.Duration asDuration() {
     String value = asString();
-    var matcher = DURATION.matcher(value);
-    if (!matcher.matches()) {
-      throw error("must be a duration such as 250us, 2ms, 5s or 1m, was '" + value + "'");
-    }
-    double amount = Double.parseDouble(matcher.group(1));
-    double nanosPerUnit =
-        switch (matcher.group(2)) {
-          case "ns" -> 1;
-          case "us", "µs" -> 1e3;
-          case "ms" -> 1e6;
-          case "s" -> 1e9;
-          case "m" -> 60e9;
-          default -> 3600e9;
-        };
-    return java.time.Duration.ofNanos(Math.round(amount * nanosPerUnit));
+    return DurationText.parse(value)
+        .orElseThrow(
+            () ->
+                error(
+                    "must be a duration such as "
+                        + DurationText.EXAMPLES
+                        + ", was '"
+                        + value
+                        + "'"));
   }
 
   private String child(String key) {
