@@ -22,19 +22,24 @@ sealed interface Coverage {
   record Replacement(String shown, String run) {}
 
   /**
+   * How a command is started.
+   *
+   * @param holds the command runs until Ctrl-C ({@code up}): once it printed its line it is left
+   *     running for the commands after it, and stopped with SIGINT at the end
+   * @param needsDocker skipped, saying so, where Docker does not answer (as the containers tests)
+   */
+  record Launch(Folder folder, boolean holds, boolean needsDocker) {}
+
+  /**
    * {@code ReadmeCommandsIT} runs the command: placeholders and optional parts replaced as listed,
    * optional parts left unlisted dropped, short-run options appended; it checks the exit code and
    * that one line of the output matches {@code prints}.
-   *
-   * @param holds the command runs until Ctrl-C ({@code up}): once {@code prints} is seen it is left
-   *     running for the commands after it, and stopped with SIGINT at the end, expecting exit 130
    */
   record Runs(
       String command,
       List<Replacement> replacements,
       List<String> added,
-      Folder folder,
-      boolean holds,
+      Launch launch,
       List<Integer> exits,
       String prints)
       implements Coverage {
@@ -44,32 +49,40 @@ sealed interface Coverage {
     Runs replacing(String shown, String run) {
       List<Replacement> more = new ArrayList<>(replacements);
       more.add(new Replacement(shown, run));
-      return new Runs(command, more, added, folder, holds, exits, prints);
+      return new Runs(command, more, added, launch, exits, prints);
     }
 
     Runs adding(String... arguments) {
       List<String> more = new ArrayList<>(added);
       more.addAll(List.of(arguments));
-      return new Runs(command, replacements, more, folder, holds, exits, prints);
+      return new Runs(command, replacements, more, launch, exits, prints);
     }
 
     Runs outsideCheckout() {
-      return new Runs(command, replacements, added, Folder.OUTSIDE, holds, exits, prints);
+      Launch outside = new Launch(Folder.OUTSIDE, launch.holds(), launch.needsDocker());
+      return new Runs(command, replacements, added, outside, exits, prints);
     }
 
+    /** Held until Ctrl-C, after which it must exit 130 (128 + SIGINT). */
     Runs holdsUntilCtrlC() {
-      return new Runs(command, replacements, added, folder, true, List.of(130), prints);
+      Launch held = new Launch(launch.folder(), true, launch.needsDocker());
+      return new Runs(command, replacements, added, held, List.of(130), prints);
+    }
+
+    Runs needsDocker() {
+      Launch docker = new Launch(launch.folder(), launch.holds(), true);
+      return new Runs(command, replacements, added, docker, exits, prints);
     }
 
     Runs exits(Integer... codes) {
-      return new Runs(command, replacements, added, folder, holds, List.of(codes), prints);
+      return new Runs(command, replacements, added, launch, List.of(codes), prints);
     }
 
     /**
      * @param line a regular expression that some line of stdout or stderr must contain
      */
     Runs prints(String line) {
-      return new Runs(command, replacements, added, folder, holds, exits, line);
+      return new Runs(command, replacements, added, launch, exits, line);
     }
 
     /** The arguments the test runs, with {@code {variables}} still to be filled in. */
@@ -146,7 +159,8 @@ sealed interface Coverage {
   record Mention(String command, String reason) implements Coverage {}
 
   static Runs runs(String command) {
-    return new Runs(command, List.of(), List.of(), Folder.CHECKOUT, false, List.of(0), "");
+    return new Runs(
+        command, List.of(), List.of(), new Launch(Folder.CHECKOUT, false, false), List.of(0), "");
   }
 
   static MappedTo mappedTo(String command, String file, String reason, String... keyArguments) {

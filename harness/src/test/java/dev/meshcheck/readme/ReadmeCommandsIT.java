@@ -1,6 +1,7 @@
 package dev.meshcheck.readme;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import dev.meshcheck.readme.Coverage.Folder;
@@ -57,13 +58,15 @@ class ReadmeCommandsIT {
   }
 
   private static void runCommand(Runs run) throws Exception {
-    Path folder = run.folder() == Folder.OUTSIDE ? outsideCheckout() : ReadmeCommandsTest.ROOT;
+    assumeTrue(!run.launch().needsDocker() || dockerAnswers(), "docker does not answer");
+    Path folder =
+        run.launch().folder() == Folder.OUTSIDE ? outsideCheckout() : ReadmeCommandsTest.ROOT;
     Path log = Files.createTempFile(tmp, "command", ".log");
     List<String> command = filled(run.arguments(), folder);
     Pattern line = Pattern.compile(run.prints());
     long startNanos = System.nanoTime();
     CommandProcess process = CommandProcess.start(command, folder, log);
-    if (run.holds()) {
+    if (run.launch().holds()) {
       held.add(new HeldCommand(run, process, List.of()));
       Optional<String> ready = process.awaitLine(line, COMMAND_TIMEOUT);
       assertThat(ready).as("printed /%s/: %s", line, process.describe()).isPresent();
@@ -154,6 +157,19 @@ class ReadmeCommandsIT {
       List<Path> logs = files.filter(f -> f.toString().endsWith(".hlog")).toList();
       assertThat(logs).as("the interval log of the run in %s", runFolder).hasSize(1);
       return logs.get(0).toString();
+    }
+  }
+
+  private static boolean dockerAnswers() {
+    try {
+      Process info = new ProcessBuilder("docker", "info").redirectErrorStream(true).start();
+      info.getInputStream().readAllBytes();
+      return info.waitFor(30, java.util.concurrent.TimeUnit.SECONDS) && info.exitValue() == 0;
+    } catch (java.io.IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
   }
 

@@ -30,7 +30,7 @@ final class ReadmeCoverage {
               .prints("^dev\\.meshcheck\\.bench\\.RequestReplyBenchmark\\.request$"),
           runs("java -jar harness/target/meshcheck.jar jmh --jmh-help")
               .prints("^Usage: java -jar \\.\\.\\. \\[regexp\\*\\] \\[options\\]"),
-          runs("docker/build-local-image.sh").prints("^sha256:[0-9a-f]{64}$"),
+          runs("docker/build-local-image.sh").needsDocker().prints("^sha256:[0-9a-f]{64}$"),
           runs("java -jar harness/target/meshcheck.jar up <topology> [--backend ...]")
               .replacing("<topology>", "cluster-3")
               .replacing("[--backend ...]", "--backend processes")
