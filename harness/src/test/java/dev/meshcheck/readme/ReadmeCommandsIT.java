@@ -19,6 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,13 +29,19 @@ import org.junit.jupiter.api.io.TempDir;
  * command that holds until Ctrl-C ({@code up}) is left running for the commands after it ({@code
  * check --url} uses its nodes) and is stopped with SIGINT at the end.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadmeCommandsIT {
   private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(240);
   private static final Pattern NODE_LINE =
       Pattern.compile("^node \\S+ cluster=\\S+ client=(\\S+) monitor=(\\S+)$");
 
-  @TempDir static Path tmp;
-  private static final List<HeldCommand> held = new ArrayList<>();
+  @TempDir Path tmp;
+
+  /** Commands holding a mesh, in the order they started; {@code check --url} uses the last one. */
+  private final List<HeldCommand> held = new ArrayList<>();
+
+  /** Whatever still runs when the class ends (a held command whose line never came) is stopped. */
+  private final List<CommandProcess> running = new ArrayList<>();
 
   private record HeldCommand(Runs run, CommandProcess process, List<ProcessHandle> children) {}
 
@@ -51,13 +58,13 @@ class ReadmeCommandsIT {
   }
 
   @AfterAll
-  static void stopWhatStillRuns() throws Exception {
-    for (HeldCommand command : held) {
-      command.process().close();
+  void stopWhatStillRuns() throws Exception {
+    for (CommandProcess process : running) {
+      process.close();
     }
   }
 
-  private static void runCommand(Runs run) throws Exception {
+  private void runCommand(Runs run) throws Exception {
     assumeTrue(!run.launch().needsDocker() || dockerAnswers(), "docker does not answer");
     Path folder =
         run.launch().folder() == Folder.OUTSIDE ? outsideCheckout() : ReadmeCommandsTest.ROOT;
@@ -67,10 +74,10 @@ class ReadmeCommandsIT {
     long startNanos = System.nanoTime();
     CommandProcess process = CommandProcess.start(command, folder, log);
     if (run.launch().holds()) {
-      held.add(new HeldCommand(run, process, List.of()));
+      running.add(process);
       Optional<String> ready = process.awaitLine(line, COMMAND_TIMEOUT);
       assertThat(ready).as("printed /%s/: %s", line, process.describe()).isPresent();
-      held.set(held.size() - 1, new HeldCommand(run, process, process.children()));
+      held.add(new HeldCommand(run, process, process.children()));
     } else {
       try (process) {
         Optional<Integer> exit = process.awaitExit(COMMAND_TIMEOUT);
@@ -88,7 +95,7 @@ class ReadmeCommandsIT {
         Duration.ofNanos(System.nanoTime() - startNanos).toMillis(), run.command());
   }
 
-  private static void stopHeld() throws Exception {
+  private void stopHeld() throws Exception {
     for (HeldCommand command : held) {
       command.process().interrupt();
       Optional<Integer> exit = command.process().awaitExit(Duration.ofSeconds(30));
@@ -106,7 +113,7 @@ class ReadmeCommandsIT {
    * The command with its variables filled in; {@code java} is the JVM running this test (the
    * build's Java 17, whatever PATH says), and a script is found in the folder it runs in.
    */
-  private static List<String> filled(List<String> arguments, Path folder) throws Exception {
+  private List<String> filled(List<String> arguments, Path folder) throws Exception {
     List<String> command = new ArrayList<>();
     for (String argument : arguments) {
       command.add(withVariables(argument));
@@ -120,7 +127,7 @@ class ReadmeCommandsIT {
     return command;
   }
 
-  private static String withVariables(String argument) throws Exception {
+  private String withVariables(String argument) throws Exception {
     Matcher variable = Runs.VARIABLE.matcher(argument);
     StringBuilder filled = new StringBuilder();
     while (variable.find()) {
@@ -129,7 +136,7 @@ class ReadmeCommandsIT {
     return variable.appendTail(filled).toString();
   }
 
-  private static String value(String variable) throws Exception {
+  private String value(String variable) throws Exception {
     return switch (variable) {
       case "tmp" -> tmp.toString();
       case "clientUrls" -> heldMeshUrls(1);
@@ -140,7 +147,7 @@ class ReadmeCommandsIT {
   }
 
   /** Client (group 1) or monitoring (group 2) URLs of the last mesh an {@code up} holds. */
-  private static String heldMeshUrls(int group) throws Exception {
+  private String heldMeshUrls(int group) throws Exception {
     assertThat(held).as("an earlier command holds a mesh").isNotEmpty();
     return held.get(held.size() - 1)
         .process()
@@ -174,7 +181,7 @@ class ReadmeCommandsIT {
   }
 
   /** A folder that is no checkout, holding the jar as {@code meshcheck.jar}, as a user has it. */
-  private static Path outsideCheckout() throws Exception {
+  private Path outsideCheckout() throws Exception {
     Path folder = tmp.resolve("outside");
     if (!Files.isDirectory(folder)) {
       Files.createDirectories(folder);

@@ -15,6 +15,11 @@ import java.util.List;
  * <p>Variables the IT fills in: {@code {tmp}} its temporary folder, {@code {clientUrls}} and {@code
  * {monitorUrls}} the nodes of the last held {@code up}, {@code {hlog}} the interval log of the run
  * it wrote to {@code {tmp}/run}.
+ *
+ * <p>Where README leaves the backend to {@code auto}, the IT adds {@code --backend processes}: here
+ * {@code auto} means containers, which took 22 s to bring up supercluster-2x3 (load average about
+ * 12) where processes take a few seconds; the containers backend has its own tests. Reports go to
+ * {@code --out} folders under {@code {tmp}}, so that the checkout's {@code reports/} is left alone.
  */
 final class ReadmeCoverage {
   private static final String CI = ".ci/run";
