@@ -3,6 +3,8 @@ package dev.meshcheck.steps;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.report.ConformanceReport;
+import dev.meshcheck.scenario.ProjectLayout;
+import dev.meshcheck.topology.Backend;
 import dev.meshcheck.topology.LauncherSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,15 +32,15 @@ class StoppedRunTest {
             "Feature: f\n  Scenario: one\n    Given a \"cluster-3\" mesh\n"
                 + "  Scenario: two\n    Given a \"single\" mesh\n");
     // A launch would fail on this binary, and the scenario with it: skipped proves none was tried.
-    RunSettings settings = BuildRunSettings.fromBuild();
-    settings =
-        settings.withLauncher(
-            new LauncherSettings(
-                Optional.of(dir.resolve("no-nats-server")),
-                Optional.empty(),
-                List.of(),
-                List.of(),
-                Duration.ofSeconds(1)));
+    RunSettings settings =
+        RunSettings.of(Backend.PROCESSES, ProjectLayout.discover())
+            .withLauncher(
+                new LauncherSettings(
+                    Optional.of(dir.resolve("no-nats-server")),
+                    Optional.empty(),
+                    List.of(),
+                    List.of(),
+                    Duration.ofSeconds(1)));
     Path out = dir.resolve("out");
 
     ConformanceReport report =
