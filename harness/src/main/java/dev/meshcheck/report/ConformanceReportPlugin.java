@@ -69,7 +69,10 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
     interruptedIds.add(scenarioId);
   }
 
-  /** The report as it stands: {@link ConformanceReport#COMPLETE} once the run has finished. */
+  /**
+   * The report as it stands: {@link ConformanceReport#COMPLETE} once the run has finished with
+   * every scenario run to its end, else {@link ConformanceReport#PARTIAL}.
+   */
   public synchronized ConformanceReport report() {
     return report;
   }

@@ -9,9 +9,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Finds the steps no step definition matches before anything is launched, with a Cucumber dry run
- * (it matches every step and runs none), so that a typo in a feature is bad input at its file and
- * line with the nearest steps the library has, not a failed scenario after minutes of meshes.
+ * Refuses the steps a Cucumber dry run ({@link DryRun}) found without a step definition, before
+ * anything is launched, so that a typo in a feature is bad input at its file and line with the
+ * nearest steps the library has, not a failed scenario after minutes of meshes.
  */
 final class UndefinedSteps {
   private static final int SUGGESTIONS = 3;
