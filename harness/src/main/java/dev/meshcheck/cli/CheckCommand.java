@@ -2,7 +2,7 @@ package dev.meshcheck.cli;
 
 import dev.meshcheck.report.ConformanceFolders;
 import dev.meshcheck.report.ConformanceReport;
-import dev.meshcheck.scenario.FeatureFiles;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.steps.FeatureRun;
@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code meshcheck check <features> [--topology] [--backend] [--tags]}: runs conformance features
  * without Maven. Exit 0 when every scenario passed or was skipped, 1 when any failed, 2 on bad
- * input.
+ * input (found before anything is launched), 130 when stopped by Ctrl-C (the JVM's own exit code
+ * for SIGINT; the reports of the scenarios that ended are written first).
  */
 @Command(
     name = "check",
@@ -59,32 +60,48 @@ final class CheckCommand implements Callable<Integer> {
     ProjectLayout layout = ProjectLayout.discover();
     validate(layout);
     Path conformance = layout.reports().resolve("conformance");
-    Path out = reportFolder != null ? reportFolder : ConformanceFolders.newRun(conformance);
     RunSettings settings =
         RunSettings.of(mesh.chosenBackend(), layout).withLauncher(mesh.launcherSettings());
     if (topology != null) {
       settings = settings.withTopologyOverride(topology);
     }
-    ConformanceReport report =
-        new FeatureRun(features, Optional.ofNullable(tags), settings, out).run();
-    if (report.passed() + report.failed() + report.skipped() == 0) {
-      throw new IllegalArgumentException(
-          "--tags '" + tags + "' selected no scenario of " + features + "; nothing was checked");
+    try (CtrlC ctrlC = CtrlC.install()) {
+      Path out = reportFolder != null ? reportFolder : ConformanceFolders.newRun(conformance);
+      ConformanceReport report;
+      try {
+        report =
+            new FeatureRun(features, Optional.ofNullable(tags), settings, out)
+                .run(ctrlC.stopFlag()::get);
+      } catch (BadInputException refused) {
+        if (reportFolder == null) {
+          ConformanceFolders.removeIfEmpty(out); // refused before anything ran or was written
+        }
+        throw refused;
+      }
+      // An interrupted run moves latest too: its files are whole and say partial, whereas
+      // leaving latest on an older run would show CI that run's verdict as this one's.
+      if (reportFolder == null) {
+        ConformanceFolders.markLatest(conformance, out);
+      }
+      return verdict(report, out);
     }
-    if (reportFolder == null) {
-      ConformanceFolders.markLatest(conformance, out);
-    }
-    boolean passed = report.failed() == 0;
+  }
+
+  private int verdict(ConformanceReport report, Path out) {
+    boolean stopped = !report.interrupted().isEmpty();
+    boolean passed = report.failed() == 0 && !stopped;
     PrintWriter printer = spec.commandLine().getOut();
     printer.printf(
         "conformance report: %s (%s)%n",
-        out.resolve("conformance-summary.md"), passed ? "passed" : "FAILED");
+        out.resolve("conformance-summary.md"),
+        stopped
+            ? "partial: stopped before " + report.interrupted().size() + " scenario(s) ended"
+            : passed ? "passed" : "FAILED");
     printer.flush();
     return passed ? ExitCodes.OK : ExitCodes.FAILED;
   }
 
   private void validate(ProjectLayout layout) {
-    FeatureFiles.countScenarios(features);
     if (topology != null) {
       TopologyFiles.resolve(topology, layout);
     }

@@ -39,6 +39,17 @@ public final class ConformanceFolders {
     }
   }
 
+  /** Removes a run's folder when nothing was written into it (the run was refused). */
+  public static void removeIfEmpty(Path run) {
+    try (java.util.stream.Stream<Path> files = Files.list(run)) {
+      if (files.findAny().isEmpty()) {
+        Files.delete(run);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the empty run folder " + run, e);
+    }
+  }
+
   /** Points {@code conformance/latest} at {@code run}, replacing the old link in one step. */
   public static void markLatest(Path conformance, Path run) {
     Path latest = conformance.resolve(LATEST);

@@ -17,6 +17,12 @@ public interface ConformanceRecorder {
   /** A figure the scenario measured; a scenario may add several. */
   void figure(String scenarioId, ConformanceFigure figure);
 
+  /**
+   * The scenario did not run to its end because the run was stopped (Ctrl-C): whatever Cucumber
+   * reports for it is no verdict, and the conformance report leaves it out of its counts.
+   */
+  void interrupted(String scenarioId);
+
   /** A recorder that keeps nothing, for glue used without a report. */
   static ConformanceRecorder discarding() {
     return new ConformanceRecorder() {
@@ -25,6 +31,9 @@ public interface ConformanceRecorder {
 
       @Override
       public void figure(String scenarioId, ConformanceFigure figure) {}
+
+      @Override
+      public void interrupted(String scenarioId) {}
     };
   }
 }

@@ -11,7 +11,11 @@ import java.util.TreeSet;
  * (with reasons), and the server versions, backends and topologies they ran on.
  *
  * @param status {@link #COMPLETE} once the run finished, {@link #PARTIAL} while it runs (the report
- *     is rewritten after every scenario, so an interrupted or killed run leaves what it had)
+ *     is rewritten after every scenario, so an interrupted or killed run leaves what it had) and
+ *     when it was stopped before every scenario ran to its end
+ * @param interrupted the scenarios the stop cut short or kept from beginning ({@code
+ *     security/tls.feature:12 A plaintext client is refused}); they count neither as passed, failed
+ *     nor skipped
  */
 public record ConformanceReport(
     String status,
@@ -23,7 +27,8 @@ public record ConformanceReport(
     int passed,
     int failed,
     int skipped,
-    List<ConformanceArea> areas) {
+    List<ConformanceArea> areas,
+    List<String> interrupted) {
 
   public static final String COMPLETE = "complete";
   public static final String PARTIAL = "partial";
@@ -37,11 +42,23 @@ public record ConformanceReport(
     backends = List.copyOf(backends);
     topologies = List.copyOf(topologies);
     areas = List.copyOf(areas);
+    // Reports written before the field existed have none.
+    interrupted = interrupted == null ? List.of() : List.copyOf(interrupted);
   }
 
   /** Groups scenario outcomes by area (areas sorted by name, scenarios in run order). */
   public static ConformanceReport of(
       String status, String finishedAt, long durationMillis, List<ConformanceScenario> scenarios) {
+    return of(status, finishedAt, durationMillis, scenarios, List.of());
+  }
+
+  /** As {@link #of(String, String, long, List)}, with the scenarios a stop cut short. */
+  public static ConformanceReport of(
+      String status,
+      String finishedAt,
+      long durationMillis,
+      List<ConformanceScenario> scenarios,
+      List<String> interrupted) {
     Map<String, List<ConformanceScenario>> byArea = new TreeMap<>();
     for (ConformanceScenario scenario : scenarios) {
       byArea.computeIfAbsent(scenario.area(), a -> new ArrayList<>()).add(scenario);
@@ -58,7 +75,8 @@ public record ConformanceReport(
         areas.stream().mapToInt(ConformanceArea::passed).sum(),
         areas.stream().mapToInt(ConformanceArea::failed).sum(),
         areas.stream().mapToInt(ConformanceArea::skipped).sum(),
-        areas);
+        areas,
+        interrupted);
   }
 
   private static List<String> distinct(

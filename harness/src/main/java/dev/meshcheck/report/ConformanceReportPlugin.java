@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -40,6 +41,8 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   private final Map<UUID, String> undefinedStepByTestCase = new ConcurrentHashMap<>();
   private final Map<UUID, String> failedStepByTestCase = new ConcurrentHashMap<>();
   private final List<ConformanceScenario> scenarios = new ArrayList<>();
+  private final Set<String> interruptedIds = ConcurrentHashMap.newKeySet();
+  private final List<String> interrupted = new ArrayList<>();
   private Instant startedAt = Instant.now();
   private ConformanceReport report;
 
@@ -61,7 +64,15 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
         .add(figure);
   }
 
-  /** The report as it stands: {@link ConformanceReport#COMPLETE} once the run has finished. */
+  @Override
+  public void interrupted(String scenarioId) {
+    interruptedIds.add(scenarioId);
+  }
+
+  /**
+   * The report as it stands: {@link ConformanceReport#COMPLETE} once the run has finished with
+   * every scenario run to its end, else {@link ConformanceReport#PARTIAL}.
+   */
   public synchronized ConformanceReport report() {
     return report;
   }
@@ -96,6 +107,16 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   private synchronized void onFinished(TestCaseFinished event) {
     TestCase testCase = event.getTestCase();
     Result result = event.getResult();
+    if (interruptedIds.contains(testCase.getId().toString())) {
+      interrupted.add(
+          ConformanceOutcomes.featurePath(testCase.getUri())
+              + ":"
+              + testCase.getLocation().getLine()
+              + " "
+              + testCase.getName());
+      write(ConformanceReport.PARTIAL, Instant.now());
+      return;
+    }
     Optional<ScenarioEnvironment> environment =
         Optional.ofNullable(environmentByTestCase.get(testCase.getId().toString()));
     scenarios.add(
@@ -119,12 +140,14 @@ public final class ConformanceReportPlugin implements ConcurrentEventListener, C
   }
 
   private synchronized void onRunFinished(TestRunFinished event) {
-    write(ConformanceReport.COMPLETE, event.getInstant());
+    write(
+        interrupted.isEmpty() ? ConformanceReport.COMPLETE : ConformanceReport.PARTIAL,
+        event.getInstant());
   }
 
   private void write(String status, Instant at) {
     long durationMillis = Duration.between(startedAt, at).toMillis();
-    report = ConformanceReport.of(status, at.toString(), durationMillis, scenarios);
+    report = ConformanceReport.of(status, at.toString(), durationMillis, scenarios, interrupted);
     ConformanceReportWriter.write(report, folder);
   }
 

@@ -48,6 +48,14 @@ public final class ConformanceReportWriter {
     if (ConformanceReport.PARTIAL.equals(report.status())) {
       md.append("**Partial**: the run did not finish; these are the scenarios it completed.\n\n");
     }
+    if (!report.interrupted().isEmpty()) {
+      md.append(
+          String.format(
+              "Stopped (Ctrl-C): %d scenario(s) did not run to their end and are not counted:%n",
+              report.interrupted().size()));
+      report.interrupted().forEach(s -> md.append("- ").append(s).append('\n'));
+      md.append('\n');
+    }
     md.append(
         String.format(
             "%d passed, %d failed, %d skipped in %.1f s. Server %s, backend %s, topologies %s.%n%n",

@@ -19,7 +19,8 @@ public final class FeatureFiles {
   private FeatureFiles() {}
 
   /**
-   * Parses every {@code .feature} file under {@code filesOrFolders}.
+   * Parses every {@code .feature} file under {@code filesOrFolders} (a file may carry Cucumber's
+   * {@code :line} suffixes; the whole file is parsed).
    *
    * @return how many scenarios (examples of outlines counted one by one) the files hold
    * @throws BadInputException naming the file and line of the first syntax error, or when a path
@@ -27,7 +28,8 @@ public final class FeatureFiles {
    */
   public static int countScenarios(List<Path> filesOrFolders) {
     int scenarios = 0;
-    for (Path root : filesOrFolders) {
+    for (Path selected : filesOrFolders) {
+      Path root = withoutLines(selected);
       if (!Files.exists(root)) {
         throw new BadInputException(
             root, 0, "", "no such feature file or folder (try features/ or features/discovery)");
@@ -66,6 +68,11 @@ public final class FeatureFiles {
     // The parser's message starts with "(line:column): "; the line is already in ours.
     String message = error.getMessage().replaceFirst("^\\(\\d+:\\d+\\):\\s*", "");
     return new BadInputException(file, line, "", "not valid Gherkin: " + message);
+  }
+
+  /** {@code x.feature} for Cucumber's {@code x.feature:12:20}, which selects scenarios by line. */
+  public static Path withoutLines(Path fileOrFolder) {
+    return Path.of(fileOrFolder.toString().replaceFirst("(\\.feature)(:\\d+)+$", "$1"));
   }
 
   /** The {@code .feature} files of a file or folder, sorted; a file is returned as it is. */

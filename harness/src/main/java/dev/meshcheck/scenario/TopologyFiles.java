@@ -34,16 +34,12 @@ public final class TopologyFiles {
    * scenarios/topologies/cluster-3.yaml} under the layout's root).
    */
   public static Topology resolve(String nameOrPath, ProjectLayout layout) {
-    Path asPath = Path.of(nameOrPath);
-    if (Files.isRegularFile(asPath)) {
-      return load(asPath);
-    }
-    Path byName = layout.topologies().resolve(nameOrPath + ".yaml");
-    if (Files.isRegularFile(byName)) {
-      return load(byName);
+    Optional<Path> file = find(nameOrPath, layout);
+    if (file.isPresent()) {
+      return load(file.get());
     }
     throw new BadInputException(
-        asPath,
+        Path.of(nameOrPath),
         0,
         "",
         "no such topology file, and no topology by that name in "
@@ -51,6 +47,16 @@ public final class TopologyFiles {
             + " (known: "
             + String.join(", ", knownNames(layout))
             + ")");
+  }
+
+  /** The file a topology path or name stands for, when there is one (see {@link #resolve}). */
+  public static Optional<Path> find(String nameOrPath, ProjectLayout layout) {
+    Path asPath = Path.of(nameOrPath);
+    if (Files.isRegularFile(asPath)) {
+      return Optional.of(asPath);
+    }
+    Path byName = layout.topologies().resolve(nameOrPath + ".yaml");
+    return Files.isRegularFile(byName) ? Optional.of(byName) : Optional.empty();
   }
 
   /** The names of the topologies under the layout's {@code scenarios/topologies}. */

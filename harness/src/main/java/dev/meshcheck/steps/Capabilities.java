@@ -43,6 +43,17 @@ public final class Capabilities {
     return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
   }
 
+  /**
+   * Why the mesh cannot run a scenario with these tags, as far as it is known before the launch:
+   * {@code @min-server-X.Y} needs the server's version and is not decided here.
+   */
+  static Optional<String> missingBeforeLaunch(
+      Collection<String> tags, Topology topology, Backend backend) {
+    List<String> withoutVersions =
+        tags.stream().filter(tag -> !MIN_SERVER.matcher(tag).matches()).toList();
+    return missing(withoutVersions, topology, backend, "");
+  }
+
   private static Optional<String> reasonFor(
       String tag, Topology topology, Backend backend, String serverVersion) {
     String name = "topology '" + topology.name() + "'";

@@ -1,17 +1,23 @@
 package dev.meshcheck.steps;
 
+import dev.meshcheck.report.ConformanceRecorder;
 import dev.meshcheck.report.ConformanceReport;
 import dev.meshcheck.report.ConformanceReportPlugin;
+import dev.meshcheck.scenario.BadInputException;
+import dev.meshcheck.scenario.FeatureFiles;
+import dev.meshcheck.topology.MeshLaunchers;
 import io.cucumber.core.options.CommandlineOptionsParser;
 import io.cucumber.core.options.RuntimeOptions;
 import io.cucumber.core.runtime.Runtime;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs features with the meshcheck glue, the way {@code meshcheck check} and the Failsafe suites
@@ -29,6 +35,8 @@ import java.util.Optional;
  */
 public record FeatureRun(
     List<Path> features, Optional<String> tags, RunSettings settings, Path reportFolder) {
+  /** How long an external mesh's URL may take to answer before the run is refused. */
+  private static final Duration URL_PROBE_WAIT = Duration.ofSeconds(3);
 
   public FeatureRun {
     features = List.copyOf(features);
@@ -39,21 +47,30 @@ public record FeatureRun(
     }
   }
 
+  /** Runs every selected scenario, as {@link #run(BooleanSupplier)} with nobody to stop it. */
+  public ConformanceReport run() {
+    return run(() -> false);
+  }
+
   /**
-   * Runs every selected scenario, one after another, and closes every mesh it launched.
+   * Checks the features ({@link #validate()}) and, for an external mesh, that its URLs answer; then
+   * runs every selected scenario, one after another, and closes every mesh it launched.
    *
-   * @throws dev.meshcheck.scenario.BadInputException before anything runs, for an unknown tag or a
-   *     step no definition matches
+   * @param stopRequested asked before each scenario; once true, the scenarios not yet begun are
+   *     skipped without a mesh, Cucumber's reports are still written whole, and the conformance
+   *     report is {@link ConformanceReport#PARTIAL} (Ctrl-C)
+   * @throws dev.meshcheck.scenario.BadInputException before anything runs: see {@link #validate()};
+   *     or an external mesh's URL that does not answer
    * @return the conformance report, also written to {@code reportFolder}; skipped scenarios do not
    *     fail a run
    */
-  public ConformanceReport run() {
-    FeatureTags.requireKnown(features, settings.layout().features());
+  public ConformanceReport run(BooleanSupplier stopRequested) {
     ConformanceReportPlugin reportPlugin = new ConformanceReportPlugin(reportFolder);
+    StopRequest stop = new StopRequest(stopRequested);
     try (MeshPool pool = new MeshPool(settings)) {
-      GlueFactory glue = new GlueFactory(settings, pool, reportPlugin);
-      UndefinedSteps.requireNone(
-          parse(selection(List.of("--dry-run"))), new GlueFactory(settings, pool, reportPlugin));
+      validate(new GlueFactory(settings, pool, reportPlugin, stop));
+      MeshLaunchers.requireReachable(settings.backend(), settings.launcher(), URL_PROBE_WAIT);
+      GlueFactory glue = new GlueFactory(settings, pool, reportPlugin, stop);
       Runtime.builder()
           .withRuntimeOptions(options())
           .withClassLoader(FeatureRun.class::getClassLoader)
@@ -63,6 +80,41 @@ public record FeatureRun(
           .run();
     }
     return reportPlugin.report();
+  }
+
+  /**
+   * Checks the selected scenarios without launching anything: Gherkin syntax, tags ({@link
+   * FeatureTags}), a step definition for every step ({@link UndefinedSteps}, by a Cucumber dry
+   * run), at least one scenario selected, and the topologies, nodes, clusters and links the steps
+   * name ({@link TopologyReferences}).
+   *
+   * @throws dev.meshcheck.scenario.BadInputException at the file and line of the first problem
+   */
+  public void validate() {
+    // A dry run launches nothing; the pool is there because the glue asks for one.
+    try (MeshPool pool = new MeshPool(settings)) {
+      validate(
+          new GlueFactory(settings, pool, ConformanceRecorder.discarding(), StopRequest.never()));
+    }
+  }
+
+  private void validate(GlueFactory glue) {
+    FeatureFiles.countScenarios(features);
+    FeatureTags.requireKnown(features, settings.layout().features());
+    DryRun dryRun = DryRun.of(parse(selection(List.of("--dry-run"))), glue);
+    UndefinedSteps.requireNone(dryRun);
+    if (dryRun.scenarios().isEmpty()) {
+      throw new BadInputException(
+          FeatureFiles.withoutLines(features.get(0)),
+          0,
+          "",
+          "no scenario is selected by "
+              + tags.map(t -> "--tags '" + t + "'").orElse("the :line suffixes")
+              + " in "
+              + features
+              + "; nothing would be checked");
+    }
+    TopologyReferences.requireValid(dryRun, settings);
   }
 
   private RuntimeOptions options() {

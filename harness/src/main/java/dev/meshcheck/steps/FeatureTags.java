@@ -35,9 +35,7 @@ final class FeatureTags {
    */
   static void requireKnown(List<Path> filesOrFolders, Path featuresRoot) {
     for (Path root : filesOrFolders) {
-      // Cucumber selects scenarios by line with "file.feature:12:20"; the file is what is read.
-      Path withoutLines = Path.of(root.toString().replaceFirst("(\\.feature)(:\\d+)+$", "$1"));
-      for (Path file : FeatureFiles.featureFiles(withoutLines)) {
+      for (Path file : FeatureFiles.featureFiles(FeatureFiles.withoutLines(root))) {
         Set<String> known = known(featuresRoot, file);
         for (Tag tag : tagsOf(file)) {
           if (!known.contains(tag.getName()) && !Capabilities.isCapability(tag.getName())) {

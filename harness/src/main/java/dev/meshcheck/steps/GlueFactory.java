@@ -15,9 +15,9 @@ import org.picocontainer.PicoBuilder;
  * Cucumber's object factory for one conformance run: a picocontainer per scenario makes the step
  * classes and the per-scenario parts they ask for in their constructors ({@link MeshLease}, {@link
  * Clients}, {@link Subscriptions}, ...), one of each per scenario, and its parent holds the run's
- * own objects ({@link RunSettings}, {@link MeshPool}, the {@link ConformanceRecorder}). Nothing is
- * static, so two runs in one JVM keep apart. Cucumber calls {@link #start} before and {@link #stop}
- * after each scenario; scenarios of one run go one at a time.
+ * own objects ({@link RunSettings}, {@link MeshPool}, the {@link ConformanceRecorder}, the {@link
+ * StopRequest}). Nothing is static, so two runs in one JVM keep apart. Cucumber calls {@link
+ * #start} before and {@link #stop} after each scenario; scenarios of one run go one at a time.
  *
  * <pre>{@code
  * Runtime.builder().withObjectFactorySupplier(() -> new GlueFactory(settings, pool, recorder))...
@@ -30,9 +30,20 @@ final class GlueFactory implements ObjectFactory {
   private ScenarioParts parts;
 
   GlueFactory(RunSettings settings, MeshPool pool, ConformanceRecorder recorder) {
+    this(settings, pool, recorder, StopRequest.never());
+  }
+
+  GlueFactory(RunSettings settings, MeshPool pool, ConformanceRecorder recorder, StopRequest stop) {
     this.runObjects =
         Map.of(
-            RunSettings.class, settings, MeshPool.class, pool, ConformanceRecorder.class, recorder);
+            RunSettings.class,
+            settings,
+            MeshPool.class,
+            pool,
+            ConformanceRecorder.class,
+            recorder,
+            StopRequest.class,
+            stop);
   }
 
   /** Registers a glue class and, recursively, the parts its public constructors ask for. */

@@ -23,6 +23,18 @@ import org.opentest4j.TestAbortedException;
  * and the backend.
  */
 public final class LinkFaultSteps {
+  // The steps that name a link: TopologyReferences checks the link exists before the run.
+  static final String ROUTE_LATENCY =
+      "the link between node {node} and node {node} gets {int} ms latency";
+  static final String CLIENT_LATENCY = "clients of node {node} see {int} ms latency";
+  static final String CUT_OFF = "node {node} is cut off from the others";
+  static final String RECONNECTED = "node {node} is reconnected to the others";
+  static final String GATEWAY_PARTITIONED =
+      "the gateway between cluster {string} and cluster {string} is partitioned";
+  static final String GATEWAY_HEALED =
+      "the gateway between cluster {string} and cluster {string} is healed";
+  static final String CLIENTS_RESET = "the client connections of node {node} are reset";
+
   private final MeshLease mesh;
   private final Requests requests;
   private final Figures figures;
@@ -35,7 +47,7 @@ public final class LinkFaultSteps {
 
   /** Example: {@code When the link between node 1 and node 2 gets 50 ms latency} (round trip). */
   @Example("When the link between node 1 and node 2 gets 50 ms latency")
-  @When("the link between node {node} and node {node} gets {int} ms latency")
+  @When(ROUTE_LATENCY)
   public void theLinkGetsLatency(String nodeA, String nodeB, int millis) {
     inject(
         "latency on the route between node " + nodeA + " and node " + nodeB,
@@ -44,7 +56,7 @@ public final class LinkFaultSteps {
 
   /** Example: {@code When clients of node 2 see 20 ms latency} (added to each round trip). */
   @Example("When clients of node 2 see 20 ms latency")
-  @When("clients of node {node} see {int} ms latency")
+  @When(CLIENT_LATENCY)
   public void clientsSeeLatency(String node, int millis) {
     inject(
         "latency on the client links of node " + node,
@@ -56,21 +68,21 @@ public final class LinkFaultSteps {
    * and leaf links; the connections hang rather than close. Its clients stay connected to it.
    */
   @Example("When node 1 is cut off from the others")
-  @When("node {node} is cut off from the others")
+  @When(CUT_OFF)
   public void nodeIsCutOff(String node) {
     inject("node " + node + " cut off from the others", f -> f.cutOff(node));
   }
 
   /** Example: {@code When node 1 is reconnected to the others} (ends the cut). */
   @Example("When node 1 is reconnected to the others")
-  @When("node {node} is reconnected to the others")
+  @When(RECONNECTED)
   public void nodeIsReconnected(String node) {
     inject("node " + node + " reconnected to the others", f -> f.reconnect(node));
   }
 
   /** Example: {@code When the gateway between cluster "east" and cluster "west" is partitioned}. */
   @Example("When the gateway between cluster \"east\" and cluster \"west\" is partitioned")
-  @When("the gateway between cluster {string} and cluster {string} is partitioned")
+  @When(GATEWAY_PARTITIONED)
   public void theGatewayIsPartitioned(String clusterA, String clusterB) {
     inject(
         "a partition of the gateway between " + clusterA + " and " + clusterB,
@@ -79,7 +91,7 @@ public final class LinkFaultSteps {
 
   /** Example: {@code When the gateway between cluster "east" and cluster "west" is healed}. */
   @Example("When the gateway between cluster \"east\" and cluster \"west\" is healed")
-  @When("the gateway between cluster {string} and cluster {string} is healed")
+  @When(GATEWAY_HEALED)
   public void theGatewayIsHealed(String clusterA, String clusterB) {
     inject(
         "a heal of the gateway between " + clusterA + " and " + clusterB,
@@ -91,7 +103,7 @@ public final class LinkFaultSteps {
    * reconnect, to any node they know).
    */
   @Example("When the client connections of node 1 are reset")
-  @When("the client connections of node {node} are reset")
+  @When(CLIENTS_RESET)
   public void clientConnectionsAreReset(String node) {
     inject("a reset of the client connections of node " + node, f -> f.reset(Link.clientsOf(node)));
   }

@@ -11,6 +11,9 @@ import java.util.Map;
 
 /** Steps about the mesh itself: which topology, accounts' logins, node faults, reconnection. */
 public final class MeshSteps {
+  /** The step that names a scenario's topology; its mesh is what node references refer to. */
+  static final String A_MESH = "a {string} mesh";
+
   private final MeshLease mesh;
   private final Clients clients;
   private final Subscriptions subscriptions;
@@ -32,7 +35,7 @@ public final class MeshSteps {
 
   /** Example: {@code Given a "cluster-3" mesh} (a topology name or a path to a topology file). */
   @Example("Given a \"cluster-3\" mesh")
-  @Given("a {string} mesh")
+  @Given(A_MESH)
   public void aMesh(String topology) {
     mesh.use(topology);
   }

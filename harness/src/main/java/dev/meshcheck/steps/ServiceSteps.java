@@ -17,6 +17,14 @@ public final class ServiceSteps {
   /** "Fails fast": no-responders must come back well before a request would time out. */
   static final long FAST_FAILURE_MILLIS = Requests.REQUEST_TIMEOUT.toMillis() / 4;
 
+  // The steps whose last argument names a cluster: TopologyReferences checks it before the run.
+  static final String SERVICE_IN_CLUSTER =
+      "a service {string} answering {string} in queue group {string} with {int} member(s) in"
+          + " cluster {string}";
+  static final String ANSWERED_IN_CLUSTER = "all requests are answered in cluster {string}";
+  static final String MEMBERS_IN_CLUSTER_LEAVE =
+      "the members of {string} in cluster {string} leave";
+
   private final MeshLease mesh;
   private final Services services;
   private final Requests requests;
@@ -65,9 +73,7 @@ public final class ServiceSteps {
    */
   @Example(
       "Given a service \"orders\" answering \"svc.orders.>\" in queue group \"workers\" with 3 members in cluster \"west\"")
-  @Given(
-      "a service {string} answering {string} in queue group {string} with {int} member(s) in"
-          + " cluster {string}")
+  @Given(SERVICE_IN_CLUSTER)
   public void aServiceInCluster(
       String name, String subject, String queue, int members, String cluster) {
     List<MeshNode> nodes =
@@ -217,7 +223,7 @@ public final class ServiceSteps {
 
   /** Example: {@code Then all requests are answered in cluster "east"}. */
   @Example("Then all requests are answered in cluster \"east\"")
-  @Then("all requests are answered in cluster {string}")
+  @Then(ANSWERED_IN_CLUSTER)
   public void allRequestsAreAnsweredInCluster(String cluster) {
     RequestLog last = requests.last();
     assertThat(last.size()).as("requests were sent").isPositive();
@@ -259,7 +265,7 @@ public final class ServiceSteps {
 
   /** Example: {@code When the members of "orders" in cluster "east" leave}. */
   @Example("When the members of \"orders\" in cluster \"east\" leave")
-  @When("the members of {string} in cluster {string} leave")
+  @When(MEMBERS_IN_CLUSTER_LEAVE)
   public void theMembersInClusterLeave(String group, String cluster) {
     services.stop(
         services.named(group).runningMembers().stream()

@@ -48,21 +48,18 @@ final class ExternalMeshLauncher implements MeshLauncher {
     return Backend.EXTERNAL;
   }
 
-  /**
-   * Uses {@code topology}'s node names when it has as many nodes as there are URLs; otherwise the
-   * nodes are a cluster named "external".
-   */
   @Override
   public FaultSupport linkFaultSupport() {
     return FaultSupport.none(Backend.EXTERNAL.cliName(), NO_FAULTS);
   }
 
+  /**
+   * Uses {@code topology}'s node names when it has as many nodes as there are URLs; otherwise the
+   * nodes are a cluster named "external".
+   */
   @Override
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
-    Topology described =
-        topology.nodeCount() == clientUrls.size()
-            ? topology
-            : Topology.cluster("external", clientUrls.size());
+    Topology described = described(topology, clientUrls.size());
     List<MeshNode> nodes = new ArrayList<>();
     for (NodeSpec spec : described.nodes()) {
       Optional<URI> monitor =
@@ -76,6 +73,14 @@ final class ExternalMeshLauncher implements MeshLauncher {
           .awaitMesh(readyTimeout);
     }
     return new ExternalMesh(described, nodes);
+  }
+
+  /**
+   * The topology an external mesh of {@code urlCount} nodes stands for: {@code topology} when it
+   * has that many nodes, else a cluster named "external".
+   */
+  static Topology described(Topology topology, int urlCount) {
+    return topology.nodeCount() == urlCount ? topology : Topology.cluster("external", urlCount);
   }
 
   private record ExternalMesh(Topology topology, List<MeshNode> nodes) implements RunningMesh {

@@ -1,5 +1,7 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.Topology;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,6 +26,31 @@ public final class MeshLaunchers {
               settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
       case AUTO -> auto(settings);
     };
+  }
+
+  /**
+   * The topology a mesh launched for {@code topology} has, so that node references can be checked
+   * before the launch: the external backend describes its URLs as {@code topology} only when it has
+   * as many nodes as there are URLs, else as a cluster named "external".
+   */
+  public static Topology shapeOf(Topology topology, Backend backend, LauncherSettings settings) {
+    return backend == Backend.EXTERNAL
+        ? ExternalMeshLauncher.described(topology, settings.externalUrls().size())
+        : topology;
+  }
+
+  /**
+   * For the external backend, checks that every client URL answers as a NATS server and every
+   * monitoring URL answers HTTP, each within {@code wait}; other backends launch their own meshes
+   * and have nothing to check.
+   *
+   * @throws dev.meshcheck.scenario.BadInputException naming the option, the URL and what failed
+   */
+  public static void requireReachable(Backend backend, LauncherSettings settings, Duration wait) {
+    if (backend == Backend.EXTERNAL) {
+      ExternalMeshProbe.requireReachable(
+          settings.externalUrls(), settings.externalMonitorUrls(), wait);
+    }
   }
 
   /** Why the containers backend cannot run here, or empty when it can. */

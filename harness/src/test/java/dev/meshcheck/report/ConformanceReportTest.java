@@ -103,4 +103,38 @@ class ConformanceReportTest {
     assertThat(ConformanceReportWriter.read(folder).status()).isEqualTo("partial");
     assertThat(ConformanceReportWriter.summary(report)).contains("**Partial**");
   }
+
+  @Test
+  void aStoppedRunListsTheScenariosItCutShortApartFromItsCounts(@TempDir Path folder)
+      throws Exception {
+    ConformanceReport report =
+        ConformanceReport.of(
+            ConformanceReport.PARTIAL,
+            "now",
+            1000,
+            List.of(scenario("discovery", "passed", "")),
+            List.of("discovery/x.feature:9 s-cut"));
+
+    ConformanceReportWriter.write(report, folder);
+
+    assertThat(ConformanceReportWriter.read(folder)).isEqualTo(report);
+    assertThat(report.passed() + report.failed() + report.skipped()).isEqualTo(1);
+    assertThat(Files.readString(folder.resolve(ConformanceReportWriter.SUMMARY_FILE)))
+        .contains("**Partial**")
+        .contains("Stopped (Ctrl-C): 1 scenario(s) did not run to their end and are not counted")
+        .contains("- discovery/x.feature:9 s-cut");
+  }
+
+  @Test
+  void aReportWrittenBeforeScenariosCouldBeCutShortReadsWithNone(@TempDir Path folder)
+      throws Exception {
+    ConformanceReportWriter.write(
+        ConformanceReport.of(ConformanceReport.COMPLETE, "now", 1, List.of()), folder);
+    Path json = folder.resolve(ConformanceReportWriter.JSON_FILE);
+    Files.writeString(
+        json, Files.readString(json).replaceAll(",\\s*\"interrupted\"[^\\]]*\\]", ""));
+
+    assertThat(Files.readString(json)).doesNotContain("interrupted");
+    assertThat(ConformanceReportWriter.read(folder).interrupted()).isEmpty();
+  }
 }

@@ -21,6 +21,23 @@ class FeatureFilesTest {
   }
 
   @Test
+  void theShippedExamplesParse() {
+    assertThat(
+            FeatureFiles.countScenarios(
+                List.of(ProjectLayout.discover().root().resolve("examples/own-config"))))
+        .as("scenarios of the own-config walkthrough")
+        .isPositive();
+  }
+
+  @Test
+  void aFileSelectedByLineIsParsedWhole() throws IOException {
+    Path file = write("lines.feature", "Feature: f\n  Scenario: a\n  Scenario: b\n");
+
+    assertThat(FeatureFiles.countScenarios(List.of(Path.of(file + ":2:3")))).isEqualTo(2);
+    assertThat(FeatureFiles.withoutLines(Path.of(file + ":12"))).isEqualTo(file);
+  }
+
+  @Test
   void aSyntaxErrorNamesFileAndLine() throws IOException {
     Path file =
         write(

@@ -80,7 +80,7 @@ class BrokenMeshIT {
         .allSatisfy((area, tried) -> assertThat(tried).as(area).isGreaterThanOrEqualTo(3));
   }
 
-  private static RunSettings settingsFor(Mutation mutation) {
+  static RunSettings settingsFor(Mutation mutation) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
     if (mutation.expected() == Mutation.Expected.CAUGHT_BY_READINESS) {
       LauncherSettings launcher = settings.launcher();
@@ -104,7 +104,7 @@ class BrokenMeshIT {
   }
 
   /** The shipped feature, or an edited copy in a folder named for its area (its area tag). */
-  private static Path featureFor(Mutation mutation, Path root, Path runFolder) throws IOException {
+  static Path featureFor(Mutation mutation, Path root, Path runFolder) throws IOException {
     Path shipped = root.resolve("features").resolve(mutation.feature());
     if (mutation.edit().isEmpty()) {
       return shipped;
@@ -121,7 +121,7 @@ class BrokenMeshIT {
             java.util.regex.Matcher.quoteReplacement(edit.to())));
   }
 
-  private static int lineOf(Path feature, String scenario) throws IOException {
+  static int lineOf(Path feature, String scenario) throws IOException {
     List<String> lines = Files.readAllLines(feature);
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i).strip();

@@ -121,9 +121,9 @@ final class ThenStepFailures {
               "even share over 6 members: chi-square"),
           new Entry(
               "all requests are answered in cluster {string}",
-              "services.feature",
-              "answered in a cluster: another cluster's name",
-              "every request answered in cluster west"),
+              "clusters.feature",
+              "answered in a cluster: the members are in the other cluster",
+              "every request answered in cluster east"),
           new Entry(
               "{int}% of the requests are answered by {string} within {int} points",
               "services.feature", "answered by a share: one service answers all", "weighted split"),

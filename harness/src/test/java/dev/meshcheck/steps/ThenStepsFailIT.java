@@ -35,7 +35,8 @@ class ThenStepsFailIT {
         "link-faults.feature",
         "tls.feature",
         "observability.feature",
-        "balance.feature"
+        "balance.feature",
+        "clusters.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
     RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);

@@ -1,0 +1,37 @@
+package dev.meshcheck.steps;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+
+/** How far apart two texts are (Levenshtein), to suggest what a user may have meant. Stateless. */
+final class EditDistance {
+  private EditDistance() {}
+
+  /** The number of characters to insert, delete or replace to turn {@code a} into {@code b}. */
+  static int between(String a, String b) {
+    int[] previous = new int[b.length() + 1];
+    int[] current = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      previous[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      current[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+        current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+      }
+      int[] swap = previous;
+      previous = current;
+      current = swap;
+    }
+    return previous[b.length()];
+  }
+
+  /** The candidate closest to {@code text}, the first of equals in the candidates' order. */
+  static String nearest(String text, Collection<String> candidates) {
+    return List.copyOf(candidates).stream()
+        .min(Comparator.comparingInt(candidate -> between(candidate, text)))
+        .orElseThrow(() -> new IllegalArgumentException("no candidates to compare with"));
+  }
+}
