@@ -2,6 +2,7 @@ package dev.meshcheck.cli;
 
 import dev.meshcheck.report.ConformanceFolders;
 import dev.meshcheck.report.ConformanceReport;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.FeatureFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
@@ -68,8 +69,8 @@ final class CheckCommand implements Callable<Integer> {
     ConformanceReport report =
         new FeatureRun(features, Optional.ofNullable(tags), settings, out).run();
     if (report.passed() + report.failed() + report.skipped() == 0) {
-      throw new IllegalArgumentException(
-          "--tags '" + tags + "' selected no scenario of " + features + "; nothing was checked");
+      throw BadInputException.option(
+          "--tags", "'" + tags + "' selected no scenario of " + features + "; nothing was checked");
     }
     if (reportFolder == null) {
       ConformanceFolders.markLatest(conformance, out);
@@ -92,8 +93,8 @@ final class CheckCommand implements Callable<Integer> {
       try {
         TagExpressionParser.parse(tags);
       } catch (TagExpressionException e) {
-        throw new IllegalArgumentException(
-            "--tags '" + tags + "' is not a tag expression: " + e.getMessage());
+        throw BadInputException.option(
+            "--tags", "'" + tags + "' is not a tag expression: " + e.getMessage());
       }
     }
   }

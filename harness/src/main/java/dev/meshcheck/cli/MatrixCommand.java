@@ -9,11 +9,13 @@ import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.MatrixRunner;
 import dev.meshcheck.run.ScenarioRunner;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.scenario.TopologyFiles;
+import dev.meshcheck.topology.MeshLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -74,16 +76,23 @@ final class MatrixCommand implements Callable<Integer> {
     for (String name : topologyNames) {
       topologies.add(TopologyFiles.resolve(name.trim(), layout));
     }
+    if (repeat < 1) {
+      throw BadInputException.option("--repeat", "must be at least 1, was " + repeat);
+    }
     List<MatrixRunner.Round> plan = MatrixRunner.plan(scenario, topologies, repeat);
+    MeshLauncher launcher = mesh.launcher();
     Path dir =
-        outDir != null
-            ? outDir
-            : layout.reports().resolve("matrix").resolve(RunFolders.stampedId(scenario.name()));
+        OutputFolders.create(
+            outDir != null
+                ? outDir
+                : layout
+                    .reports()
+                    .resolve("matrix")
+                    .resolve(RunFolders.stampedId(scenario.name())));
     Files.createDirectories(dir.resolve("runs"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScenarioRunner runner =
-        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    ScenarioRunner runner = new ScenarioRunner(launcher, LoadTuning.defaults(), layout.root());
     List<RunResult> results;
     try (CtrlC ctrlC = CtrlC.install()) {
       results =

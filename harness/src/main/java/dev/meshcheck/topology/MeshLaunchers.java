@@ -1,5 +1,6 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import java.util.Optional;
 
 /**
@@ -13,17 +14,25 @@ public final class MeshLaunchers {
   private MeshLaunchers() {}
 
   /**
-   * @throws MeshStartException when the backend cannot work on this machine, saying how to fix it
+   * @throws BadInputException when the backend cannot work on this machine, saying how to fix it,
+   *     or when the URLs of an external mesh do not reach a NATS server
    */
   public static MeshLauncher forBackend(Backend backend, LauncherSettings settings) {
     return switch (backend) {
       case PROCESSES -> processes(settings);
       case CONTAINERS -> containers(settings);
-      case EXTERNAL ->
-          new ExternalMeshLauncher(
-              settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
+      case EXTERNAL -> external(settings);
       case AUTO -> auto(settings);
     };
+  }
+
+  private static MeshLauncher external(LauncherSettings settings) {
+    ExternalMeshLauncher launcher =
+        new ExternalMeshLauncher(
+            settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
+    settings.externalUrls().forEach(ExternalUrls::requireNatsServer);
+    settings.externalMonitorUrls().forEach(ExternalUrls::requireListening);
+    return launcher;
   }
 
   /** Why the containers backend cannot run here, or empty when it can. */
@@ -45,21 +54,37 @@ public final class MeshLaunchers {
     if (settings.natsServerBinary().filter(ProcessMeshLauncher::isUsable).isPresent()) {
       return processes(settings);
     }
-    throw new MeshStartException(
-        "no backend can run here. Containers: " + noContainers.get() + ". Processes: " + NO_BINARY);
+    throw BadInputException.option(
+        "--backend",
+        "auto found no backend that can run here. Containers: "
+            + noContainers.get()
+            + ". Processes: "
+            + noBinary(settings));
   }
-
-  private static final String NO_BINARY =
-      "no nats-server binary found (set MESHCHECK_NATS_SERVER, put nats-server on PATH, or"
-          + " install it: apt-get install nats-server)";
 
   private static MeshLauncher processes(LauncherSettings settings) {
     var binary =
         settings
             .natsServerBinary()
             .filter(ProcessMeshLauncher::isUsable)
-            .orElseThrow(() -> new MeshStartException(NO_BINARY));
+            .orElseThrow(
+                () -> BadInputException.option("--backend", "processes: " + noBinary(settings)));
     return new ProcessMeshLauncher(binary, settings.readyTimeout(), RunFolder.defaultParent());
+  }
+
+  /**
+   * Why no nats-server can be run. A binary that was found yet is unusable can only be the one
+   * MESHCHECK_NATS_SERVER names: the search of PATH keeps executable files only.
+   */
+  private static String noBinary(LauncherSettings settings) {
+    String howToGet =
+        "set MESHCHECK_NATS_SERVER to a nats-server binary, put nats-server on PATH, or install it"
+            + " (apt-get install nats-server)";
+    return settings
+        .natsServerBinary()
+        .map(
+            binary -> "MESHCHECK_NATS_SERVER=" + binary + " is not an executable file; " + howToGet)
+        .orElse("no nats-server binary found; " + howToGet);
   }
 
   private static MeshLauncher containers(LauncherSettings settings) {
@@ -68,7 +93,7 @@ public final class MeshLaunchers {
         .problem()
         .ifPresent(
             reason -> {
-              throw new MeshStartException("the containers backend cannot run here: " + reason);
+              throw BadInputException.option("--backend", "containers cannot run here: " + reason);
             });
     return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
   }
