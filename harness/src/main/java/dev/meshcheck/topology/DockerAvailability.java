@@ -77,12 +77,20 @@ final class DockerAvailability {
   private static Probe check(Optional<String> namedImage) {
     String fallback = namedImage.orElse(OFFICIAL_IMAGE);
     TransportConfig transport;
+    Optional<String> dockerHost =
+        Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank());
     try {
       // Finds a daemon without starting Ryuk: isDockerAvailable() and client() start it first,
       // which hangs for minutes retrying a pull where no registry is reachable.
       transport = DockerClientFactory.instance().getTransportConfig();
     } catch (IllegalStateException noEnvironment) {
-      return problem(fallback, NO_DOCKER);
+      return problem(fallback, dockerHost.map(DockerAvailability::noAnswerAt).orElse(NO_DOCKER));
+    }
+    // Testcontainers falls back to the default socket when DOCKER_HOST does not answer: the user
+    // asked for that daemon, and another one is not what they asked for.
+    if (dockerHost.isPresent()
+        && !dockerHost.get().trim().equals(transport.getDockerHost().toString())) {
+      return problem(fallback, noAnswerAt(dockerHost.get()));
     }
     try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
       docker.pingCmd().exec();
@@ -112,6 +120,12 @@ final class DockerAvailability {
     } catch (IOException e) {
       return problem(fallback, "closing the Docker probe failed: " + e.getMessage());
     }
+  }
+
+  private static String noAnswerAt(String dockerHost) {
+    return "Docker does not answer at DOCKER_HOST="
+        + dockerHost
+        + ": start the daemon there, or unset DOCKER_HOST to use the local one";
   }
 
   private static String withoutTag(String image) {

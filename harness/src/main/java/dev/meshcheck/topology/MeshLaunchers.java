@@ -1,6 +1,7 @@
 package dev.meshcheck.topology;
 
 import dev.meshcheck.scenario.BadInputException;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -51,40 +52,32 @@ public final class MeshLaunchers {
     if (noContainers.isEmpty()) {
       return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
     }
-    if (settings.natsServerBinary().filter(ProcessMeshLauncher::isUsable).isPresent()) {
+    if (settings.natsServerBinary().isPresent()) {
       return processes(settings);
     }
-    throw BadInputException.option(
-        "--backend",
+    throw noBinary(
         "auto found no backend that can run here. Containers: "
             + noContainers.get()
-            + ". Processes: "
-            + noBinary(settings));
+            + ". Processes: need");
   }
 
   private static MeshLauncher processes(LauncherSettings settings) {
-    var binary =
-        settings
-            .natsServerBinary()
-            .filter(ProcessMeshLauncher::isUsable)
-            .orElseThrow(
-                () -> BadInputException.option("--backend", "processes: " + noBinary(settings)));
+    Path binary = settings.natsServerBinary().orElseThrow(() -> noBinary("processes needs"));
+    if (!ProcessMeshLauncher.isUsable(binary)) {
+      // Only MESHCHECK_NATS_SERVER can name an unusable one: the search of PATH keeps executables.
+      throw BadInputException.option(
+          "MESHCHECK_NATS_SERVER",
+          binary + " is not an executable file; point it at nats-server, or unset it");
+    }
     return new ProcessMeshLauncher(binary, settings.readyTimeout(), RunFolder.defaultParent());
   }
 
-  /**
-   * Why no nats-server can be run. A binary that was found yet is unusable can only be the one
-   * MESHCHECK_NATS_SERVER names: the search of PATH keeps executable files only.
-   */
-  private static String noBinary(LauncherSettings settings) {
-    String howToGet =
-        "set MESHCHECK_NATS_SERVER to a nats-server binary, put nats-server on PATH, or install it"
-            + " (apt-get install nats-server)";
-    return settings
-        .natsServerBinary()
-        .map(
-            binary -> "MESHCHECK_NATS_SERVER=" + binary + " is not an executable file; " + howToGet)
-        .orElse("no nats-server binary found; " + howToGet);
+  private static BadInputException noBinary(String who) {
+    return BadInputException.option(
+        "--backend",
+        who
+            + " a nats-server binary and none was found: set MESHCHECK_NATS_SERVER, put"
+            + " nats-server on PATH, or install it (apt-get install nats-server)");
   }
 
   private static MeshLauncher containers(LauncherSettings settings) {

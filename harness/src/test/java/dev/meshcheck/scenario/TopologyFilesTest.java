@@ -75,13 +75,25 @@ class TopologyFilesTest {
   }
 
   @Test
-  void anUnknownFieldListsTheValidOnes() throws IOException {
+  void anUnknownFieldSuggestsTheNearestAndListsTheValidOnes() throws IOException {
     Path file = write("name: bad\nclusters:\n  - { name: east, nodes: 3 }\ngateway: full-mesh\n");
 
     assertThatThrownBy(() -> TopologyFiles.load(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining(":4: field 'gateway': unknown field")
+        .hasMessageContaining(":4: field 'gateway': unknown field (did you mean 'gateways'?);")
         .hasMessageContaining("gateways");
+  }
+
+  @Test
+  void aClusterNameWithADotIsRefusedAtItsLine() throws IOException {
+    Path file = write("name: dotted\nclusters:\n  - { name: east.1, nodes: 3 }\n");
+
+    assertThatThrownBy(() -> TopologyFiles.load(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(
+            file
+                + ":3: field 'clusters[0].name': must be a name of letters, digits, '-' or '_',"
+                + " was 'east.1'");
   }
 
   @Test
