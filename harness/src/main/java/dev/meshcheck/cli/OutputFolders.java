@@ -38,7 +38,10 @@ final class OutputFolders {
         break;
       }
     }
-    if (e instanceof AccessDeniedException) {
+    // EPERM is what root meets in an immutable folder (chattr +i): a permission too.
+    if (e instanceof AccessDeniedException
+        || (e instanceof FileSystemException fs
+            && "Operation not permitted".equals(fs.getReason()))) {
       return "permission denied";
     }
     if (e instanceof FileSystemException fs && fs.getReason() != null) {

@@ -3,6 +3,8 @@ package dev.meshcheck.topology;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -79,6 +81,9 @@ final class DockerAvailability {
     TransportConfig transport;
     Optional<String> dockerHost =
         Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank());
+    if (dockerHost.filter(DockerAvailability::isMissingSocket).isPresent()) {
+      return problem(fallback, noAnswerAt(dockerHost.get()));
+    }
     try {
       // Finds a daemon without starting Ryuk: isDockerAvailable() and client() start it first,
       // which hangs for minutes retrying a pull where no registry is reachable.
@@ -120,6 +125,13 @@ final class DockerAvailability {
     } catch (IOException e) {
       return problem(fallback, "closing the Docker probe failed: " + e.getMessage());
     }
+  }
+
+  /** A unix socket that is not there answers nobody: no need to wait for Testcontainers to try. */
+  private static boolean isMissingSocket(String dockerHost) {
+    String scheme = "unix://";
+    return dockerHost.startsWith(scheme)
+        && !Files.exists(Path.of(dockerHost.substring(scheme.length())));
   }
 
   private static String noAnswerAt(String dockerHost) {
