@@ -3,10 +3,12 @@ package dev.meshcheck.scenario;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads topology YAML files into validated {@link Topology} records.
@@ -65,9 +67,10 @@ public final class TopologyFiles {
         "name", "clusters", "gateways", "leafnodes", "jetstream", "include", "roles", "tls");
     String name = meshName(root.required("name"));
     List<ClusterSpec> clusters = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
     for (YamlTree entry : root.required("clusters").elements()) {
       entry.allowOnly("name", "nodes");
-      String clusterName = meshName(entry.required("name"));
+      String clusterName = unique(meshName(entry.required("name")), taken, entry);
       int nodes = entry.required("nodes").asInt(1, ClusterSpec.MAX_NODES);
       clusters.add(new ClusterSpec(clusterName, nodes));
     }
@@ -81,7 +84,7 @@ public final class TopologyFiles {
     List<LeafNodeSpec> leaves = new ArrayList<>();
     for (YamlTree entry : root.optional("leafnodes").map(YamlTree::elements).orElse(List.of())) {
       entry.allowOnly("name", "hub");
-      String leafName = meshName(entry.required("name"));
+      String leafName = unique(meshName(entry.required("name")), taken, entry);
       YamlTree hub = entry.required("hub");
       if (clusters.stream().noneMatch(c -> c.name().equals(hub.asString()))) {
         throw hub.error(
@@ -117,6 +120,17 @@ public final class TopologyFiles {
       throw field.error("must be a name of letters, digits, '-' or '_', was '" + value + "'");
     }
     return value;
+  }
+
+  /** Cluster and leaf names name nodes, so no two may be alike. */
+  private static String unique(String name, Set<String> taken, YamlTree entry) {
+    if (!taken.add(name)) {
+      throw entry
+          .required("name")
+          .error(
+              "'" + name + "' is already the name of a cluster or leaf node above; choose another");
+    }
+    return name;
   }
 
   /** Adds roles one at a time, so that a bad one is reported at its own line. */

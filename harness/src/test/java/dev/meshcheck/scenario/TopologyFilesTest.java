@@ -116,13 +116,21 @@ class TopologyFilesTest {
   }
 
   @Test
-  void duplicateClusterNamesAreRejected() throws IOException {
+  void aDuplicateClusterOrLeafNameIsRejectedAtItsLine() throws IOException {
     Path file =
         write("name: bad\nclusters:\n  - { name: east, nodes: 1 }\n  - { name: east, nodes: 2 }\n");
-
     assertThatThrownBy(() -> TopologyFiles.load(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("cluster name 'east' is used twice");
+        .hasMessage(
+            file
+                + ":4: field 'clusters[1].name': 'east' is already the name of a cluster or leaf"
+                + " node above; choose another");
+
+    write(
+        "name: bad\nclusters:\n  - { name: east, nodes: 1 }\nleafnodes:\n  - { name: east, hub: east }\n");
+    assertThatThrownBy(() -> TopologyFiles.load(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file + ":5: field 'leafnodes[0].name': 'east' is already");
   }
 
   @Test
