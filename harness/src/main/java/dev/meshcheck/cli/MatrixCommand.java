@@ -9,13 +9,13 @@ import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.MatrixRunner;
 import dev.meshcheck.run.ScenarioRunner;
+import dev.meshcheck.run.ShardPlan;
 import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.scenario.TopologyFiles;
-import dev.meshcheck.topology.MeshLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +80,11 @@ final class MatrixCommand implements Callable<Integer> {
       throw BadInputException.option("--repeat", "must be at least 1, was " + repeat);
     }
     List<MatrixRunner.Round> plan = MatrixRunner.plan(scenario, topologies, repeat);
-    MeshLauncher launcher = mesh.launcher();
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    for (MatrixRunner.Round round : plan) {
+      runner.preflight(round.scenario(), ShardPlan.whole());
+    }
     Path dir =
         OutputFolders.create(
             outDir != null
@@ -92,7 +96,6 @@ final class MatrixCommand implements Callable<Integer> {
     Files.createDirectories(dir.resolve("runs"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScenarioRunner runner = new ScenarioRunner(launcher, LoadTuning.defaults(), layout.root());
     List<RunResult> results;
     try (CtrlC ctrlC = CtrlC.install()) {
       results =

@@ -12,7 +12,6 @@ import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.Shard;
 import dev.meshcheck.scenario.TopologyFiles;
-import dev.meshcheck.topology.MeshLauncher;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -80,14 +79,15 @@ final class RunCommand implements Callable<Integer> {
     String runId =
         RunFolders.stampedId(
             scenario.name() + (plan.shard().isWhole() ? "" : "-shard" + plan.shard().index()));
-    MeshLauncher launcher = mesh.launcher();
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    runner.preflight(scenario, plan);
     Path dir =
         OutputFolders.create(
             outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err);
-    ScenarioRunner runner = new ScenarioRunner(launcher, LoadTuning.defaults(), layout.root());
     try (CtrlC ctrlC = CtrlC.install()) {
       RunResult result =
           runner.run(scenario, new RunRequest(runId, dir, progress, ctrlC.stopFlag()), plan);

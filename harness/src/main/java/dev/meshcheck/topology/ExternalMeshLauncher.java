@@ -59,6 +59,13 @@ final class ExternalMeshLauncher implements MeshLauncher {
     return FaultSupport.none(Backend.EXTERNAL.cliName(), NO_FAULTS);
   }
 
+  /** Every client URL greets as a NATS server does, and every monitoring URL listens. */
+  @Override
+  public void requireReachable() {
+    clientUrls.forEach(ExternalUrls::requireNatsServer);
+    monitorUrls.forEach(ExternalUrls::requireListening);
+  }
+
   @Override
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     Topology described =

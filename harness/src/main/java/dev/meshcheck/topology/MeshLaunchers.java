@@ -15,25 +15,17 @@ public final class MeshLaunchers {
   private MeshLaunchers() {}
 
   /**
-   * @throws BadInputException when the backend cannot work on this machine, saying how to fix it,
-   *     or when the URLs of an external mesh do not reach a NATS server
+   * @throws BadInputException when the backend cannot work on this machine, saying how to fix it
    */
   public static MeshLauncher forBackend(Backend backend, LauncherSettings settings) {
     return switch (backend) {
       case PROCESSES -> processes(settings);
       case CONTAINERS -> containers(settings);
-      case EXTERNAL -> external(settings);
+      case EXTERNAL ->
+          new ExternalMeshLauncher(
+              settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
       case AUTO -> auto(settings);
     };
-  }
-
-  private static MeshLauncher external(LauncherSettings settings) {
-    ExternalMeshLauncher launcher =
-        new ExternalMeshLauncher(
-            settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
-    settings.externalUrls().forEach(ExternalUrls::requireNatsServer);
-    settings.externalMonitorUrls().forEach(ExternalUrls::requireListening);
-    return launcher;
   }
 
   /** Why the containers backend cannot run here, or empty when it can. */
