@@ -109,8 +109,8 @@ final class CheckCommand implements Callable<Integer> {
       try {
         TagExpressionParser.parse(tags);
       } catch (TagExpressionException e) {
-        throw new IllegalArgumentException(
-            "--tags '" + tags + "' is not a tag expression: " + e.getMessage());
+        throw BadInputException.option(
+            "--tags", "'" + tags + "' is not a tag expression: " + e.getMessage());
       }
     }
   }

@@ -8,6 +8,7 @@ import dev.meshcheck.report.MatrixJson;
 import dev.meshcheck.report.RunReportReader;
 import dev.meshcheck.report.html.ReportPages;
 import dev.meshcheck.result.RunResult;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.ProjectLayout;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -90,7 +91,7 @@ final class CompareCommand implements Callable<Integer> {
                 .reports()
                 .resolve("compare")
                 .resolve(RunFolders.stampedId(candidate.get(0).identity().scenario()));
-    Files.createDirectories(dir);
+    OutputFolders.create(dir);
     String markdown = ComparisonMarkdown.of(comparison);
     Files.writeString(dir.resolve("compare.md"), markdown, StandardCharsets.UTF_8);
     MatrixJson.write(dir.resolve("compare.json"), comparison);
@@ -117,12 +118,12 @@ final class CompareCommand implements Callable<Integer> {
               ? Double.parseDouble(matcher.group(1)) / 100
               : Double.parseDouble(text.trim());
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(
-          "--max-regression must be a percentage such as 10%, was '" + text + "'");
+      throw BadInputException.option(
+          "--max-regression", "must be a percentage such as 10%, was '" + text + "'");
     }
     if (value < 0 || value > 10) {
-      throw new IllegalArgumentException(
-          "--max-regression must be from 0% to 1000%, was '" + text + "'");
+      throw BadInputException.option(
+          "--max-regression", "must be from 0% to 1000%, was '" + text + "'");
     }
     return value;
   }

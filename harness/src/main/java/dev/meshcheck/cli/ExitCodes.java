@@ -18,10 +18,12 @@ public final class ExitCodes {
 
   private ExitCodes() {}
 
+  /**
+   * Only input the code has judged wrong is bad input: an {@link IllegalArgumentException} that
+   * reaches the command line is a bug of the harness, and exits 1 like any other.
+   */
   static int forException(Throwable error) {
-    if (error instanceof BadInputException
-        || error instanceof ParameterException
-        || error instanceof IllegalArgumentException) {
+    if (error instanceof BadInputException || error instanceof ParameterException) {
       return BAD_INPUT;
     }
     return FAILED;

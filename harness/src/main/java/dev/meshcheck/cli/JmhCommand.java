@@ -2,6 +2,7 @@ package dev.meshcheck.cli;
 
 import dev.meshcheck.bench.JmhRunOptions;
 import dev.meshcheck.report.html.ReportPages;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.topology.Backend;
@@ -74,8 +75,8 @@ final class JmhCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Backend chosen = Backend.parse(backend);
     if (chosen == Backend.EXTERNAL) {
-      throw new IllegalArgumentException(
-          "--backend external is not supported by jmh: each trial launches its own mesh");
+      throw BadInputException.option(
+          "--backend", "external is not supported by jmh: each trial launches its own mesh");
     }
     CommandLineOptions userOptions = parseJmhArgs();
     PrintWriter out = spec.commandLine().getOut();
@@ -93,7 +94,7 @@ final class JmhCommand implements Callable<Integer> {
     var options = JmhRunOptions.build(userOptions, quick, chosen, layout.root(), resultFile);
     // A misspelt topology fails here, once, instead of in every forked trial.
     JmhRunOptions.topologies(options).forEach(name -> TopologyFiles.resolve(name, layout));
-    Files.createDirectories(folder);
+    OutputFolders.create(folder);
     try {
       Collection<RunResult> results = new Runner(options).run();
       out.printf("%nmeshcheck: %d JMH results in %s%n", results.size(), resultFile);
@@ -113,8 +114,9 @@ final class JmhCommand implements Callable<Integer> {
     try {
       return new CommandLineOptions(jmhArgs.toArray(String[]::new));
     } catch (CommandLineOptionException e) {
-      throw new IllegalArgumentException(
-          "bad JMH option: " + e.getMessage() + " (meshcheck jmh --jmh-help lists them)");
+      throw BadInputException.option(
+          String.join(" ", jmhArgs),
+          "not a JMH option: " + e.getMessage() + " (meshcheck jmh --jmh-help lists them)");
     }
   }
 

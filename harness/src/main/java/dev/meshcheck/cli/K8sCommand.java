@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +88,7 @@ final class K8sCommand implements Callable<Integer> {
             start(),
             Optional.ofNullable(storageClass));
     PrintWriter out = spec.commandLine().getOut();
-    for (Path written : ShardJobFiles.write(scenario, job, outDir)) {
+    for (Path written : ShardJobFiles.write(scenario, job, OutputFolders.create(outDir))) {
       out.println("wrote " + written);
     }
     out.println("shards start at " + job.startAt() + "; see " + outDir.resolve("README.md"));
@@ -100,14 +99,7 @@ final class K8sCommand implements Callable<Integer> {
     if (startAt == null) {
       return Instant.now().plus(Duration.ofMinutes(3)).truncatedTo(ChronoUnit.SECONDS);
     }
-    try {
-      return Instant.parse(startAt);
-    } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "--start-at must be an ISO-8601 instant such as 2026-12-02T10:00:00Z, was '"
-              + startAt
-              + "'");
-    }
+    return RunCommand.parseInstant(startAt);
   }
 
   /** Object names are DNS labels: lower case, at most 42 characters here. */

@@ -38,7 +38,12 @@ public final class Main {
   }
 
   private static CommandLine commandLine() {
-    return new CommandLine(new Main())
+    return withErrorHandling(new CommandLine(new Main()));
+  }
+
+  /** How every command reports what goes wrong: see {@link UserErrorHandler}, {@link ExitCodes}. */
+  static CommandLine withErrorHandling(CommandLine commandLine) {
+    return commandLine
         .setExecutionExceptionHandler(new UserErrorHandler())
         .setExitCodeExceptionMapper(ExitCodes::forException);
   }

@@ -9,6 +9,8 @@ import dev.meshcheck.result.RunResult;
 import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.MatrixRunner;
 import dev.meshcheck.run.ScenarioRunner;
+import dev.meshcheck.run.ShardPlan;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
 import dev.meshcheck.scenario.ProjectLayout;
@@ -74,16 +76,26 @@ final class MatrixCommand implements Callable<Integer> {
     for (String name : topologyNames) {
       topologies.add(TopologyFiles.resolve(name.trim(), layout));
     }
+    if (repeat < 1) {
+      throw BadInputException.option("--repeat", "must be at least 1, was " + repeat);
+    }
     List<MatrixRunner.Round> plan = MatrixRunner.plan(scenario, topologies, repeat);
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    for (MatrixRunner.Round round : plan) {
+      runner.preflight(round.scenario(), ShardPlan.whole());
+    }
     Path dir =
-        outDir != null
-            ? outDir
-            : layout.reports().resolve("matrix").resolve(RunFolders.stampedId(scenario.name()));
+        OutputFolders.create(
+            outDir != null
+                ? outDir
+                : layout
+                    .reports()
+                    .resolve("matrix")
+                    .resolve(RunFolders.stampedId(scenario.name())));
     Files.createDirectories(dir.resolve("runs"));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    ScenarioRunner runner =
-        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
     List<RunResult> results;
     try (CtrlC ctrlC = CtrlC.install()) {
       results =

@@ -5,7 +5,6 @@ import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.shard.ShardMerge;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -42,7 +41,7 @@ final class MergeCommand implements Callable<Integer> {
             ? outDir.getFileName().toString()
             : RunFolders.stampedId("merged-" + shardDirs.size() + "-shards");
     Path dir = outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId);
-    Files.createDirectories(dir);
+    OutputFolders.create(dir);
     RunResult merged = ShardMerge.merge(shardDirs, dir, runId);
     RunFolders.write(dir, merged);
     PrintWriter err = spec.commandLine().getErr();

@@ -6,6 +6,7 @@ import dev.meshcheck.result.RunStatus;
 import dev.meshcheck.run.RunRequest;
 import dev.meshcheck.run.ScenarioRunner;
 import dev.meshcheck.run.ShardPlan;
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.FaultStep;
 import dev.meshcheck.scenario.LoadScenario;
 import dev.meshcheck.scenario.LoadScenarioFiles;
@@ -101,13 +102,15 @@ final class RunCommand implements Callable<Integer> {
     String runId =
         RunFolders.stampedId(
             scenario.name() + (plan.shard().isWhole() ? "" : "-shard" + plan.shard().index()));
-    Path dir = outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId);
-    java.nio.file.Files.createDirectories(dir);
+    ScenarioRunner runner =
+        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
+    runner.preflight(scenario, plan);
+    Path dir =
+        OutputFolders.create(
+            outDir != null ? outDir : layout.reports().resolve("runs").resolve(runId));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     ConsoleProgress progress = new ConsoleProgress(err);
-    ScenarioRunner runner =
-        new ScenarioRunner(mesh.launcher(), LoadTuning.defaults(), layout.root());
     try (CtrlC ctrlC = CtrlC.install()) {
       RunResult result =
           runner.run(scenario, new RunRequest(runId, dir, progress, ctrlC.stopFlag()), plan);
@@ -148,24 +151,32 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private ShardPlan shardPlan(LoadScenario scenario) {
-    Shard share = shard == null ? Shard.whole() : Shard.parse(shard);
+    Shard share = shard == null ? Shard.whole() : parseShard(shard);
     Optional<Instant> start = Optional.ofNullable(startAt).map(RunCommand::parseInstant);
     if (!share.isWhole() && start.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--shard " + share + " needs --start-at, so that every shard measures the same seconds");
+      throw BadInputException.option(
+          "--shard", share + " needs --start-at, so that every shard measures the same seconds");
     }
     share.requireSplittable(scenario);
     return new ShardPlan(share, start);
   }
 
-  private static Instant parseInstant(String text) {
+  private static Shard parseShard(String text) {
+    return Shard.parse(text)
+        .orElseThrow(
+            () ->
+                BadInputException.option(
+                    "--shard", "must be i/N with 0 <= i < N (such as 0/3), was '" + text + "'"));
+  }
+
+  /** An ISO-8601 instant, for {@code --start-at} of {@code run} and {@code k8s}. */
+  static Instant parseInstant(String text) {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(
-          "--start-at must be an ISO-8601 instant such as 2026-12-02T10:00:00Z, was '"
-              + text
-              + "'");
+      throw BadInputException.option(
+          "--start-at",
+          "must be an ISO-8601 instant such as 2026-12-02T10:00:00Z, was '" + text + "'");
     }
   }
 

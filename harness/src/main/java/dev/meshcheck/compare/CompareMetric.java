@@ -2,6 +2,7 @@ package dev.meshcheck.compare;
 
 import dev.meshcheck.measure.Metric;
 import dev.meshcheck.result.RunResult;
+import dev.meshcheck.scenario.BadInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -57,14 +58,19 @@ public enum CompareMetric {
     };
   }
 
-  /** Parses {@code p99} and friends; lists the valid names when one is not. */
+  /**
+   * Parses a value of {@code compare --metric}: {@code p99} and friends.
+   *
+   * @throws BadInputException listing the valid names
+   */
   public static CompareMetric parse(String key) {
     return Arrays.stream(values())
         .filter(m -> m.key.equals(key.trim().toLowerCase(Locale.ROOT)))
         .findFirst()
         .orElseThrow(
             () ->
-                new IllegalArgumentException(
+                BadInputException.option(
+                    "--metric",
                     "unknown metric '" + key + "'; valid are " + String.join(", ", keys())));
   }
 

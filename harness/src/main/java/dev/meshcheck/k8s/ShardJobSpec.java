@@ -1,5 +1,6 @@
 package dev.meshcheck.k8s;
 
+import dev.meshcheck.scenario.BadInputException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -26,24 +27,22 @@ public record ShardJobSpec(
     Optional<String> storageClass) {
   public ShardJobSpec {
     if (!runName.matches("[a-z0-9]([-a-z0-9]{0,40}[a-z0-9])?")) {
-      throw new IllegalArgumentException(
-          "the run name must be a DNS label of lower-case letters, digits and '-' (at most 42),"
-              + " was '"
+      throw BadInputException.option(
+          "--name",
+          "must be a DNS label of lower-case letters, digits and '-' (at most 42), was '"
               + runName
               + "'");
     }
     if (shards < 1 || shards > 1000) {
-      throw new IllegalArgumentException("--shards must be from 1 to 1000, was " + shards);
+      throw BadInputException.option("--shards", "must be from 1 to 1000, was " + shards);
     }
     if (urls.isEmpty()) {
-      throw new IllegalArgumentException("--url must name the mesh the shards load, was empty");
+      throw BadInputException.option("--url", "must name the mesh the shards load, was empty");
     }
     if (!monitorUrls.isEmpty() && monitorUrls.size() != urls.size()) {
-      throw new IllegalArgumentException(
-          "--monitor-url needs one URL per --url, was "
-              + monitorUrls.size()
-              + " for "
-              + urls.size());
+      throw BadInputException.option(
+          "--monitor-url",
+          "needs one URL per --url, was " + monitorUrls.size() + " for " + urls.size());
     }
     urls = List.copyOf(urls);
     monitorUrls = List.copyOf(monitorUrls);

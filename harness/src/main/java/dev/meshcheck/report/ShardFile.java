@@ -96,7 +96,9 @@ public final class ShardFile {
     Optional<WorkloadLedger> ledger =
         root.has("ledger") ? Optional.of(ledgerFrom(root.get("ledger"))) : Optional.empty();
     return new ShardRecord(
-        Shard.parse(root.path("shard").asText()),
+        Shard.parse(root.path("shard").asText())
+            .orElseThrow(
+                () -> new IllegalArgumentException("shard is not i/N: " + root.get("shard"))),
         root.path("scenario").asText(),
         root.path("topology").asText(),
         Instant.parse(root.path("start_at").asText()),

@@ -57,6 +57,21 @@ public final class ScenarioRunner {
   }
 
   /**
+   * Refuses, before the command makes a run folder, what {@link #run} would refuse: a TLS topology,
+   * a fault the backend cannot do, and then a mesh that is not there. A shard does not ask for the
+   * mesh here: one that cannot reach it still writes its folder, for the merge to name.
+   *
+   * @throws BadInputException naming the file and field, or the option
+   */
+  public void preflight(LoadScenario scenario, ShardPlan plan) {
+    refuseTls(scenario);
+    FaultPlan.linkKindsFor(scenario, launcher);
+    if (!plan.isShard()) {
+      launcher.requireReachable();
+    }
+  }
+
+  /**
    * @throws BadInputException when the workload's placement names nodes the launched mesh lacks, or
    *     its fault timeline asks for a fault the backend cannot do (before anything starts)
    */

@@ -29,8 +29,9 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class LoadScenarioFiles {
-  private static final Pattern RATE = Pattern.compile("(\\d+)\\s*/\\s*s");
-  private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(B|KB|KiB|MB|MiB)");
+  // Digits bounded so that parsing cannot overflow a long: more is a mistake, reported as one.
+  private static final Pattern RATE = Pattern.compile("(\\d{1,12})\\s*/\\s*s");
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,10})\\s*(B|KB|KiB|MB|MiB)");
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
 
   private LoadScenarioFiles() {}
@@ -58,13 +59,7 @@ public final class LoadScenarioFiles {
       return TopologyFiles.resolve(value, layout);
     }
     throw field.error(
-        "names no topology file and no topology in "
-            + layout.topologies()
-            + "; known: "
-            + String.join(", ", TopologyFiles.knownNames(layout))
-            + ", was '"
-            + value
-            + "'");
+        "was '" + value + "': no topology file, and " + TopologyFiles.unknown(value, layout));
   }
 
   static Slo slo(YamlTree tree) {
@@ -120,7 +115,12 @@ public final class LoadScenarioFiles {
     String text = value.asString();
     Matcher matcher = SIZE.matcher(text);
     if (!matcher.matches()) {
-      throw value.error("must be a size such as 128B, 1KiB or 1MB, was '" + text + "'");
+      throw value.error(
+          "must be a size from "
+              + Senders.MIN_PAYLOAD_BYTES
+              + "B to 8MiB such as 128B, 1KiB or 1MB, was '"
+              + text
+              + "'");
     }
     long multiplier =
         switch (matcher.group(2)) {

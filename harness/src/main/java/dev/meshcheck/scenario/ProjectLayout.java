@@ -2,6 +2,7 @@ package dev.meshcheck.scenario;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,6 +52,14 @@ public record ProjectLayout(Path root, Path shipped) {
     return shipped.resolve("scenarios/topologies");
   }
 
+  /**
+   * Where topologies and scenarios by name come from, as a message to the user says it: the
+   * checkout's folder, or meshcheck.jar (never the temporary folder the jar's files went to).
+   */
+  String describe(Path shippedFolder) {
+    return root.equals(shipped) ? shippedFolder.toString() : "meshcheck.jar";
+  }
+
   public Path scenarios() {
     return shipped.resolve("scenarios");
   }
@@ -58,6 +67,8 @@ public record ProjectLayout(Path root, Path shipped) {
   /**
    * The scenario file {@code argument} names: the file itself when it exists, else a shipped
    * scenario of that name ({@code request-reply-1svc-1krps-single}, with or without {@code .yaml}).
+   *
+   * @throws BadInputException for a bare name that is neither, listing the shipped scenarios
    */
   public Path scenarioFile(Path argument) {
     if (Files.exists(argument) || argument.getNameCount() != 1) {
@@ -65,7 +76,19 @@ public record ProjectLayout(Path root, Path shipped) {
     }
     String name = argument.toString();
     Path shippedOne = scenarios().resolve(name.endsWith(".yaml") ? name : name + ".yaml");
-    return Files.isRegularFile(shippedOne) ? shippedOne : argument;
+    if (Files.isRegularFile(shippedOne)) {
+      return shippedOne;
+    }
+    List<String> known = YamlFiles.names(scenarios());
+    throw new BadInputException(
+        argument,
+        0,
+        "",
+        "no such file, and no scenario by that name in "
+            + describe(scenarios())
+            + Suggestions.nearest(name, known).map(n -> " (did you mean '" + n + "'?)").orElse("")
+            + "; known: "
+            + String.join(", ", known));
   }
 
   public Path features() {

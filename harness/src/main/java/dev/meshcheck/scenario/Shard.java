@@ -1,5 +1,6 @@
 package dev.meshcheck.scenario;
 
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,7 +11,7 @@ import java.util.regex.Pattern;
  * connection keeps its number in the whole workload, so identities are unique across shards.
  *
  * <pre>{@code
- * Shard shard = Shard.parse("1/3");       // the second of three
+ * Shard shard = Shard.parse("1/3").orElseThrow();   // the second of three
  * int publishers = shard.share(7);        // 2 (shares 3, 2, 2)
  * int firstId = shard.offset(7);          // 3: this shard's publishers are 3 and 4
  * }</pre>
@@ -35,21 +36,19 @@ public record Shard(int index, int count) {
 
   /**
    * @param text {@code i/N}, such as {@code 0/3}
-   * @throws IllegalArgumentException naming the option and what is valid
+   * @return empty unless {@code text} is {@code i/N} with {@code 0 <= i < N}
    */
-  public static Shard parse(String text) {
+  public static Optional<Shard> parse(String text) {
     Matcher m = FORM.matcher(text == null ? "" : text.trim());
     if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "--shard must be i/N with 0 <= i < N (such as 0/3), was '" + text + "'");
+      return Optional.empty();
     }
     int index = Integer.parseInt(m.group(1));
     int count = Integer.parseInt(m.group(2));
     if (count < 1 || index >= count) {
-      throw new IllegalArgumentException(
-          "--shard must be i/N with 0 <= i < N (such as 0/3), was '" + text + "'");
+      return Optional.empty();
     }
-    return new Shard(index, count);
+    return Optional.of(new Shard(index, count));
   }
 
   /**

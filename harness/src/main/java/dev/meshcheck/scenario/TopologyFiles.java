@@ -1,14 +1,14 @@
 package dev.meshcheck.scenario;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
+import java.util.Set;
 
 /**
  * Reads topology YAML files into validated {@link Topology} records.
@@ -39,14 +39,17 @@ public final class TopologyFiles {
       return load(file.get());
     }
     throw new BadInputException(
-        Path.of(nameOrPath),
-        0,
-        "",
-        "no such topology file, and no topology by that name in "
-            + layout.topologies()
-            + " (known: "
-            + String.join(", ", knownNames(layout))
-            + ")");
+        Path.of(nameOrPath), 0, "", "no such topology file, and " + unknown(nameOrPath, layout));
+  }
+
+  /** What to say of a topology name that is not there: where names are looked up, what is. */
+  static String unknown(String name, ProjectLayout layout) {
+    List<String> known = knownNames(layout);
+    return "no topology by that name in "
+        + layout.describe(layout.topologies())
+        + Suggestions.nearest(name, known).map(n -> " (did you mean '" + n + "'?)").orElse("")
+        + "; known: "
+        + String.join(", ", known);
   }
 
   /** The file a topology path or name stands for, when there is one (see {@link #resolve}). */
@@ -61,27 +64,19 @@ public final class TopologyFiles {
 
   /** The names of the topologies under the layout's {@code scenarios/topologies}. */
   public static List<String> knownNames(ProjectLayout layout) {
-    try (Stream<Path> files = Files.list(layout.topologies())) {
-      return files
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml"))
-          .map(n -> n.substring(0, n.length() - ".yaml".length()))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      return List.of();
-    }
+    return YamlFiles.names(layout.topologies());
   }
 
   public static Topology load(Path file) {
     YamlTree root = YamlTree.load(file);
     root.allowOnly(
         "name", "clusters", "gateways", "leafnodes", "jetstream", "include", "roles", "tls");
-    String name = root.required("name").asName();
+    String name = meshName(root.required("name"));
     List<ClusterSpec> clusters = new ArrayList<>();
+    Set<String> taken = new HashSet<>();
     for (YamlTree entry : root.required("clusters").elements()) {
       entry.allowOnly("name", "nodes");
-      String clusterName = entry.required("name").asName();
+      String clusterName = unique(meshName(entry.required("name")), taken, entry);
       int nodes = entry.required("nodes").asInt(1, ClusterSpec.MAX_NODES);
       clusters.add(new ClusterSpec(clusterName, nodes));
     }
@@ -95,7 +90,7 @@ public final class TopologyFiles {
     List<LeafNodeSpec> leaves = new ArrayList<>();
     for (YamlTree entry : root.optional("leafnodes").map(YamlTree::elements).orElse(List.of())) {
       entry.allowOnly("name", "hub");
-      String leafName = entry.required("name").asName();
+      String leafName = unique(meshName(entry.required("name")), taken, entry);
       YamlTree hub = entry.required("hub");
       if (clusters.stream().noneMatch(c -> c.name().equals(hub.asString()))) {
         throw hub.error(
@@ -122,6 +117,26 @@ public final class TopologyFiles {
     } catch (IllegalArgumentException e) {
       throw root.error(e.getMessage());
     }
+  }
+
+  /** Names that end up in server configs and node names ({@code east-2}): no dots there. */
+  private static String meshName(YamlTree field) {
+    String value = field.asString();
+    if (!Names.isValid(value)) {
+      throw field.error("must be a name of letters, digits, '-' or '_', was '" + value + "'");
+    }
+    return value;
+  }
+
+  /** Cluster and leaf names name nodes, so no two may be alike. */
+  private static String unique(String name, Set<String> taken, YamlTree entry) {
+    if (!taken.add(name)) {
+      throw entry
+          .required("name")
+          .error(
+              "'" + name + "' is already the name of a cluster or leaf node above; choose another");
+    }
+    return name;
   }
 
   /** Adds roles one at a time, so that a bad one is reported at its own line. */

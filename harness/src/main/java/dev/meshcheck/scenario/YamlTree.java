@@ -14,6 +14,7 @@ import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
@@ -56,6 +57,9 @@ public final class YamlTree {
     } catch (MarkedYAMLException e) {
       int line = e.getProblemMark() == null ? 0 : e.getProblemMark().getLine() + 1;
       throw new BadInputException(file, line, "", "not valid YAML: " + e.getProblem());
+    } catch (YAMLException e) {
+      // Not tied to a place: bytes that are no text, a document beyond SnakeYAML's limits.
+      throw new BadInputException(file, 0, "", "not valid YAML: " + e.getMessage());
     } catch (IOException e) {
       throw new BadInputException(file, 0, "", "cannot be read: " + e.getMessage());
     }
@@ -80,14 +84,24 @@ public final class YamlTree {
     return new BadInputException(file, line(), field, problem);
   }
 
-  /** Rejects any key not in {@code validKeys}, listing the valid ones. */
+  /**
+   * Rejects any key not in {@code validKeys}, suggesting the nearest and listing the valid ones.
+   */
   public YamlTree allowOnly(String... validKeys) {
     Set<String> valid = Set.of(validKeys);
     for (Map.Entry<String, YamlTree> entry : entries().entrySet()) {
       if (!valid.contains(entry.getKey())) {
+        String suggestion =
+            Suggestions.nearest(entry.getKey(), List.of(validKeys))
+                .map(key -> " (did you mean '" + key + "'?)")
+                .orElse("");
         throw entry
             .getValue()
-            .error("unknown field; valid fields here are " + String.join(", ", validKeys));
+            .error(
+                "unknown field"
+                    + suggestion
+                    + "; valid fields here are "
+                    + String.join(", ", validKeys));
       }
     }
     return this;
@@ -197,7 +211,7 @@ public final class YamlTree {
         .orElseThrow(
             () ->
                 error(
-                    "must be a duration such as "
+                    "must be a duration: a number and a unit of ns, us, ms, s, m or h, such as "
                         + DurationText.EXAMPLES
                         + ", was '"
                         + value

@@ -12,7 +12,6 @@ import io.cucumber.core.runtime.Runtime;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +35,6 @@ import java.util.function.BooleanSupplier;
 public record FeatureRun(
     List<Path> features, Optional<String> tags, RunSettings settings, Path reportFolder) {
   /** How long an external mesh's URL may take to answer before the run is refused. */
-  private static final Duration URL_PROBE_WAIT = Duration.ofSeconds(3);
-
   public FeatureRun {
     features = List.copyOf(features);
     Objects.requireNonNull(settings, "settings");
@@ -69,7 +66,7 @@ public record FeatureRun(
     StopRequest stop = new StopRequest(stopRequested);
     try (MeshPool pool = new MeshPool(settings)) {
       validate(new GlueFactory(settings, pool, reportPlugin, stop));
-      MeshLaunchers.requireReachable(settings.backend(), settings.launcher(), URL_PROBE_WAIT);
+      MeshLaunchers.requireReachable(settings.backend(), settings.launcher());
       GlueFactory glue = new GlueFactory(settings, pool, reportPlugin, stop);
       Runtime.builder()
           .withRuntimeOptions(options())

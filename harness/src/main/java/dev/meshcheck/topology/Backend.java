@@ -1,5 +1,6 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -20,14 +21,19 @@ public enum Backend {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** Parses a command-line value; the error lists the valid ones. */
+  /**
+   * Parses the value of {@code --backend} (or of {@code -Dmeshcheck.backend}).
+   *
+   * @throws BadInputException listing the valid values
+   */
   public static Backend parse(String value) {
     for (Backend backend : values()) {
       if (backend.cliName().equalsIgnoreCase(value.trim())) {
         return backend;
       }
     }
-    throw new IllegalArgumentException(
+    throw BadInputException.option(
+        "--backend",
         "unknown backend '"
             + value
             + "'; valid: "

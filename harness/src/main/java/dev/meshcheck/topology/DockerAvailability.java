@@ -3,6 +3,8 @@ package dev.meshcheck.topology;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -77,12 +79,23 @@ final class DockerAvailability {
   private static Probe check(Optional<String> namedImage) {
     String fallback = namedImage.orElse(OFFICIAL_IMAGE);
     TransportConfig transport;
+    Optional<String> dockerHost =
+        Optional.ofNullable(System.getenv("DOCKER_HOST")).filter(h -> !h.isBlank());
+    if (dockerHost.filter(DockerAvailability::isMissingSocket).isPresent()) {
+      return problem(fallback, noAnswerAt(dockerHost.get()));
+    }
     try {
       // Finds a daemon without starting Ryuk: isDockerAvailable() and client() start it first,
       // which hangs for minutes retrying a pull where no registry is reachable.
       transport = DockerClientFactory.instance().getTransportConfig();
     } catch (IllegalStateException noEnvironment) {
-      return problem(fallback, NO_DOCKER);
+      return problem(fallback, dockerHost.map(DockerAvailability::noAnswerAt).orElse(NO_DOCKER));
+    }
+    // Testcontainers falls back to the default socket when DOCKER_HOST does not answer: the user
+    // asked for that daemon, and another one is not what they asked for.
+    if (dockerHost.isPresent()
+        && !dockerHost.get().trim().equals(transport.getDockerHost().toString())) {
+      return problem(fallback, noAnswerAt(dockerHost.get()));
     }
     try (DockerClient docker = DockerClientProviderStrategy.getClientForConfig(transport)) {
       docker.pingCmd().exec();
@@ -112,6 +125,19 @@ final class DockerAvailability {
     } catch (IOException e) {
       return problem(fallback, "closing the Docker probe failed: " + e.getMessage());
     }
+  }
+
+  /** A unix socket that is not there answers nobody: no need to wait for Testcontainers to try. */
+  private static boolean isMissingSocket(String dockerHost) {
+    String scheme = "unix://";
+    return dockerHost.startsWith(scheme)
+        && !Files.exists(Path.of(dockerHost.substring(scheme.length())));
+  }
+
+  private static String noAnswerAt(String dockerHost) {
+    return "Docker does not answer at DOCKER_HOST="
+        + dockerHost
+        + ": start the daemon there, or unset DOCKER_HOST to use the local one";
   }
 
   private static String withoutTag(String image) {

@@ -1,5 +1,6 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.NodeSpec;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
@@ -28,10 +29,11 @@ final class ExternalMeshLauncher implements MeshLauncher {
 
   ExternalMeshLauncher(List<String> clientUrls, List<String> monitorUrls, Duration readyTimeout) {
     if (clientUrls.isEmpty()) {
-      throw new IllegalArgumentException("the external backend needs at least one client URL");
+      throw BadInputException.option("--backend", "external needs the mesh's client URLs (--url)");
     }
     if (!monitorUrls.isEmpty() && monitorUrls.size() != clientUrls.size()) {
-      throw new IllegalArgumentException(
+      throw BadInputException.option(
+          "--monitor-url",
           "give one monitoring URL per client URL, or none: "
               + clientUrls.size()
               + " client URLs, "
@@ -51,6 +53,13 @@ final class ExternalMeshLauncher implements MeshLauncher {
   @Override
   public FaultSupport linkFaultSupport() {
     return FaultSupport.none(Backend.EXTERNAL.cliName(), NO_FAULTS);
+  }
+
+  /** Every client URL greets as a NATS server does, and every monitoring URL listens. */
+  @Override
+  public void requireReachable() {
+    clientUrls.forEach(ExternalUrls::requireNatsServer);
+    monitorUrls.forEach(ExternalUrls::requireListening);
   }
 
   /**

@@ -46,4 +46,12 @@ public interface MeshLauncher {
    * {@code kinds} supports {@code linkFaultSupport().launchedFor(kinds)}.
    */
   FaultSupport linkFaultSupport();
+
+  /**
+   * Fails at once when the mesh cannot be reached, so that a command can say so before it writes
+   * anything; a launcher that starts its own mesh has nothing to reach yet.
+   *
+   * @throws dev.meshcheck.scenario.BadInputException naming the address given and what was seen
+   */
+  default void requireReachable() {}
 }

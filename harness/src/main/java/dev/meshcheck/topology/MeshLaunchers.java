@@ -1,7 +1,8 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.Topology;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public final class MeshLaunchers {
   private MeshLaunchers() {}
 
   /**
-   * @throws MeshStartException when the backend cannot work on this machine, saying how to fix it
+   * @throws BadInputException when the backend cannot work on this machine, saying how to fix it
    */
   public static MeshLauncher forBackend(Backend backend, LauncherSettings settings) {
     return switch (backend) {
@@ -40,16 +41,15 @@ public final class MeshLaunchers {
   }
 
   /**
-   * For the external backend, checks that every client URL answers as a NATS server and every
-   * monitoring URL answers HTTP, each within {@code wait}; other backends launch their own meshes
-   * and have nothing to check.
+   * For the external backend, checks that every client URL greets as a NATS server and every
+   * monitoring URL listens; other backends launch their own meshes and have nothing to check.
    *
-   * @throws dev.meshcheck.scenario.BadInputException naming the option, the URL and what failed
+   * @throws BadInputException naming the option, the URL and what failed
    */
-  public static void requireReachable(Backend backend, LauncherSettings settings, Duration wait) {
+  public static void requireReachable(Backend backend, LauncherSettings settings) {
     if (backend == Backend.EXTERNAL) {
-      ExternalMeshProbe.requireReachable(
-          settings.externalUrls(), settings.externalMonitorUrls(), wait);
+      settings.externalUrls().forEach(ExternalUrls::requireNatsServer);
+      settings.externalMonitorUrls().forEach(ExternalUrls::requireListening);
     }
   }
 
@@ -69,24 +69,32 @@ public final class MeshLaunchers {
     if (noContainers.isEmpty()) {
       return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
     }
-    if (settings.natsServerBinary().filter(ProcessMeshLauncher::isUsable).isPresent()) {
+    if (settings.natsServerBinary().isPresent()) {
       return processes(settings);
     }
-    throw new MeshStartException(
-        "no backend can run here. Containers: " + noContainers.get() + ". Processes: " + NO_BINARY);
+    throw noBinary(
+        "auto found no backend that can run here. Containers: "
+            + noContainers.get()
+            + ". Processes: need");
   }
 
-  private static final String NO_BINARY =
-      "no nats-server binary found (set MESHCHECK_NATS_SERVER, put nats-server on PATH, or"
-          + " install it: apt-get install nats-server)";
-
   private static MeshLauncher processes(LauncherSettings settings) {
-    var binary =
-        settings
-            .natsServerBinary()
-            .filter(ProcessMeshLauncher::isUsable)
-            .orElseThrow(() -> new MeshStartException(NO_BINARY));
+    Path binary = settings.natsServerBinary().orElseThrow(() -> noBinary("processes needs"));
+    if (!ProcessMeshLauncher.isUsable(binary)) {
+      // Only MESHCHECK_NATS_SERVER can name an unusable one: the search of PATH keeps executables.
+      throw BadInputException.option(
+          "MESHCHECK_NATS_SERVER",
+          binary + " is not an executable file; point it at nats-server, or unset it");
+    }
     return new ProcessMeshLauncher(binary, settings.readyTimeout(), RunFolder.defaultParent());
+  }
+
+  private static BadInputException noBinary(String who) {
+    return BadInputException.option(
+        "--backend",
+        who
+            + " a nats-server binary and none was found: set MESHCHECK_NATS_SERVER, put"
+            + " nats-server on PATH, or install it (apt-get install nats-server)");
   }
 
   private static MeshLauncher containers(LauncherSettings settings) {
@@ -95,7 +103,7 @@ public final class MeshLaunchers {
         .problem()
         .ifPresent(
             reason -> {
-              throw new MeshStartException("the containers backend cannot run here: " + reason);
+              throw BadInputException.option("--backend", "containers cannot run here: " + reason);
             });
     return new ContainerMeshLauncher(probe.image(), settings.readyTimeout());
   }

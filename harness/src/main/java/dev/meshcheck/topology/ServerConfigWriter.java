@@ -135,7 +135,8 @@ final class ServerConfigWriter {
     if (start == null || include.isEmpty()) {
       return Optional.empty();
     }
-    Matcher located = SERVER_CONFIG_ERROR.matcher(serverWords);
+    // A node's log tail joins its last lines with " | ": one line each again, for the pattern.
+    Matcher located = SERVER_CONFIG_ERROR.matcher(serverWords.replace(" | ", "\n"));
     if (!located.find()) {
       return Optional.empty();
     }

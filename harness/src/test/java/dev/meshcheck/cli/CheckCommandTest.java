@@ -238,7 +238,9 @@ class CheckCommandTest {
 
     int exit = check(feature, "--url", "nats://127.0.0.1:1");
 
-    assertRefused(exit, "--url: nats://127.0.0.1:1 cannot be reached: connection refused");
+    assertRefused(
+        exit,
+        "--url: nats://127.0.0.1:1: nothing listens there (connection refused); is the mesh running?");
     assertThat(err.toString(StandardCharsets.UTF_8).strip().lines())
         .as("one line, not a stack trace per scenario")
         .hasSize(1);

@@ -155,6 +155,16 @@ class LoadScenarioFilesTest {
     assertError(
         "name: x\ntopology: single\nworkload: { kind: fan-out, subject: a, rate: max }\nslo: { max-loss: 120% }\n",
         4, "slo.max-loss", "0% to 100%");
+    assertError(
+        "name: x\ntopology: single\nworkload: { kind: fan-out, subject: a, rate: 99999999999999999999/s }\n",
+        3,
+        "workload.rate",
+        "5000/s");
+    assertError(
+        "name: x\ntopology: single\nworkload: { kind: fan-out, subject: a, rate: max, payload: 99999999999999999999B }\n",
+        3,
+        "workload.payload",
+        "8MiB");
   }
 
   private void assertError(String yaml, int line, String field, String hint) throws IOException {

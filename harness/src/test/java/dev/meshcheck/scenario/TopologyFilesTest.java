@@ -75,13 +75,25 @@ class TopologyFilesTest {
   }
 
   @Test
-  void anUnknownFieldListsTheValidOnes() throws IOException {
+  void anUnknownFieldSuggestsTheNearestAndListsTheValidOnes() throws IOException {
     Path file = write("name: bad\nclusters:\n  - { name: east, nodes: 3 }\ngateway: full-mesh\n");
 
     assertThatThrownBy(() -> TopologyFiles.load(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining(":4: field 'gateway': unknown field")
+        .hasMessageContaining(":4: field 'gateway': unknown field (did you mean 'gateways'?);")
         .hasMessageContaining("gateways");
+  }
+
+  @Test
+  void aClusterNameWithADotIsRefusedAtItsLine() throws IOException {
+    Path file = write("name: dotted\nclusters:\n  - { name: east.1, nodes: 3 }\n");
+
+    assertThatThrownBy(() -> TopologyFiles.load(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessage(
+            file
+                + ":3: field 'clusters[0].name': must be a name of letters, digits, '-' or '_',"
+                + " was 'east.1'");
   }
 
   @Test
@@ -104,13 +116,21 @@ class TopologyFilesTest {
   }
 
   @Test
-  void duplicateClusterNamesAreRejected() throws IOException {
+  void aDuplicateClusterOrLeafNameIsRejectedAtItsLine() throws IOException {
     Path file =
         write("name: bad\nclusters:\n  - { name: east, nodes: 1 }\n  - { name: east, nodes: 2 }\n");
-
     assertThatThrownBy(() -> TopologyFiles.load(file))
         .isInstanceOf(BadInputException.class)
-        .hasMessageContaining("cluster name 'east' is used twice");
+        .hasMessage(
+            file
+                + ":4: field 'clusters[1].name': 'east' is already the name of a cluster or leaf"
+                + " node above; choose another");
+
+    write(
+        "name: bad\nclusters:\n  - { name: east, nodes: 1 }\nleafnodes:\n  - { name: east, hub: east }\n");
+    assertThatThrownBy(() -> TopologyFiles.load(file))
+        .isInstanceOf(BadInputException.class)
+        .hasMessageStartingWith(file + ":5: field 'leafnodes[0].name': 'east' is already");
   }
 
   @Test

@@ -10,7 +10,9 @@ import dev.meshcheck.topology.faults.Link;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The external backend describes a mesh it did not start, and refuses to inject faults. */
+/**
+ * The external backend reaches a mesh it did not start, describes it, and refuses to inject faults.
+ */
 class ExternalMeshIT {
   private static final ProjectLayout LAYOUT = ProjectLayout.discover();
 
@@ -24,10 +26,11 @@ class ExternalMeshIT {
       List<String> monitorUrls =
           launched.nodes().stream().map(n -> n.monitorUrl().toString()).toList();
 
-      RunningMesh external =
+      MeshLauncher launcher =
           MeshLaunchers.forBackend(
-                  Backend.EXTERNAL, settings.withExternalMesh(clientUrls, monitorUrls))
-              .launch(topology);
+              Backend.EXTERNAL, settings.withExternalMesh(clientUrls, monitorUrls));
+      launcher.requireReachable();
+      RunningMesh external = launcher.launch(topology);
 
       assertThat(external.clientAccess()).isEqualTo(ClientAccess.EXTERNAL);
       assertThat(external.node("east-2").clientUrl()).isEqualTo(clientUrls.get(1));

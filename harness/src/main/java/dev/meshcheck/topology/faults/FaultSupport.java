@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * FaultSupport support = launcher.linkFaultSupport();
  * support.refusal(Link.route("1", "2"), LinkFaultKind.LATENCY, topology)
- *     .ifPresent(reason -> { throw new BadInputException(reason); });
+ *     .ifPresent(reason -> { throw step.source().error(reason); });   // a BadInputException
  * }</pre>
  *
  * @param backend the backend's command-line name, for messages
