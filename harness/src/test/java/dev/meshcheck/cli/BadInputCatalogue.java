@@ -13,7 +13,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,18 +32,12 @@ final class BadInputCatalogue {
   /**
    * @param input what the user gave, as README's table says it (markdown)
    * @param message what meshcheck prints after {@code meshcheck: }, paths relative to the case's
-   *     folder or the checkout; a message ending in {@code ...} is matched up to there (a list of
-   *     shipped names that grows)
-   * @param attempt empty for a case that the feature-file validation of {@code check} answers, in
-   *     its own tests
+   *     folder or the checkout; {@code ...} stands for the rest of a list of shipped names that
+   *     grows (topologies, scenarios, tags, steps) and matches anything there
    */
-  record Case(String input, String message, Optional<Attempt> attempt) {
+  record Case(String input, String message, Attempt attempt) {
     static Case of(String input, String message, Attempt attempt) {
-      return new Case(input, message, Optional.of(attempt));
-    }
-
-    static Case answeredByCheck(String input) {
-      return new Case(input, "", Optional.empty());
+      return new Case(input, message, attempt);
     }
 
     @Override
@@ -232,11 +225,69 @@ final class BadInputCatalogue {
               "`--out` in a read-only folder",
               "--out: cannot write the report folder readonly: permission denied; choose another",
               BadInputCatalogue::readOnlyOut),
-          Case.answeredByCheck("a feature file with a Gherkin syntax error"),
-          Case.answeredByCheck("a feature naming a topology that is not there"),
-          Case.answeredByCheck("a feature naming a node beyond its mesh"),
-          Case.answeredByCheck("a feature with an undefined step"),
-          Case.answeredByCheck("unreachable `--url` for `check`"));
+          Case.of(
+              "a feature with a Gherkin syntax error (a table row with a cell missing)",
+              "mine.feature:5: not valid Gherkin: inconsistent cell count within the table",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  Scenario: s\n    Given a \"single\" mesh\n"
+                          + "      | a | b |\n      | c |\n")),
+          Case.of(
+              "a feature with an undefined step (`When a subscriber \"sub\" listens on \"a.b\" at"
+                  + " node 1`)",
+              "mine.feature:4: field 'step': no step of meshcheck matches 'When a subscriber \"sub\""
+                  + " listens on \"a.b\" at node 1'; the closest are: 'a subscriber {string} on"
+                  + " node {node} listening to {string}', ...",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  Scenario: s\n    Given a \"single\" mesh\n"
+                          + "    When a subscriber \"sub\" listens on \"a.b\" at node 1\n")),
+          Case.of(
+              "a feature naming a topology that is not there (`Given a \"nope\" mesh`)",
+              "mine.feature:3: field 'topology': no topology 'nope' (no such file, and none by that"
+                  + " name in scenarios/topologies); known: cluster-3, cluster-3-accounts, ...;"
+                  + " the nearest is 'single'",
+              dir -> check(dir, "Feature: f\n  Scenario: s\n    Given a \"nope\" mesh\n")),
+          Case.of(
+              "a feature naming a node beyond its mesh (`node 7` on `cluster-3`)",
+              "mine.feature:4: field 'node': node 7 is not in topology 'cluster-3', whose nodes are"
+                  + " 1..3 (east-1, east-2, east-3)",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  Scenario: s\n    Given a \"cluster-3\" mesh\n"
+                          + "    When a publisher on node 7 sends 10 messages to \"a.b\"\n")),
+          Case.of(
+              "a feature with a tag no feature of meshcheck has (`@jetstrem`)",
+              "mine.feature:2: field 'tags': unknown tag '@jetstrem'; known: @gateways @leafnodes"
+                  + " @jetstream ... @min-server-X.Y",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  @jetstrem\n  Scenario: s\n    Given a \"single\" mesh\n")),
+          Case.of(
+              "`--tags` that select no scenario (`check ... --tags @discovery`)",
+              "mine.feature: no scenario is selected by --tags '@discovery' in [mine.feature];"
+                  + " nothing would be checked",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  Scenario: s\n    Given a \"single\" mesh\n",
+                      "--tags",
+                      "@discovery")),
+          Case.of(
+              "unreachable `--url` for `check` (`check ... --url nats://127.0.0.1:1`)",
+              "--url: nats://127.0.0.1:1: nothing listens there (connection refused); is the mesh"
+                  + " running?",
+              dir ->
+                  check(
+                      dir,
+                      "Feature: f\n  Scenario: s\n    Given a \"single\" mesh\n"
+                          + "    When a publisher on node 1 sends 1 message to \"a\"\n",
+                      "--url",
+                      "nats://127.0.0.1:1")));
 
   private BadInputCatalogue() {}
 
@@ -248,6 +299,21 @@ final class BadInputCatalogue {
 
   private static String scenario(Path dir) throws IOException {
     return write(dir, "probe.yaml", SCENARIO).toString();
+  }
+
+  /** {@code check} of {@code gherkin}, written to {@code mine.feature}, on processes. */
+  private static Outcome check(Path dir, String gherkin, String... options) throws IOException {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "check",
+                write(dir, "mine.feature", gherkin).toString(),
+                "--backend",
+                "processes",
+                "--out",
+                dir.resolve("report").toString()));
+    args.addAll(List.of(options));
+    return inProcess(args.toArray(String[]::new));
   }
 
   private static Outcome up(Path dir, String topology, String fileName) throws IOException {
