@@ -43,7 +43,7 @@ public final class TopologyFiles {
   }
 
   /** What to say of a topology name that is not there: where names are looked up, what is. */
-  static String unknown(String name, ProjectLayout layout) {
+  public static String unknown(String name, ProjectLayout layout) {
     List<String> known = knownNames(layout);
     return "no topology by that name in "
         + layout.describe(layout.topologies())

@@ -1,9 +1,5 @@
 package dev.meshcheck.steps;
 
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
-
 /** How far apart two texts are (Levenshtein), to suggest what a user may have meant. Stateless. */
 final class EditDistance {
   private EditDistance() {}
@@ -26,12 +22,5 @@ final class EditDistance {
       current = swap;
     }
     return previous[b.length()];
-  }
-
-  /** The candidate closest to {@code text}, the first of equals in the candidates' order. */
-  static String nearest(String text, Collection<String> candidates) {
-    return List.copyOf(candidates).stream()
-        .min(Comparator.comparingInt(candidate -> between(candidate, text)))
-        .orElseThrow(() -> new IllegalArgumentException("no candidates to compare with"));
   }
 }

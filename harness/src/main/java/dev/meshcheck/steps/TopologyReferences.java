@@ -98,22 +98,14 @@ final class TopologyReferences {
           override.get(), o -> TopologyFiles.resolve(o, settings.layout()));
     }
     if (TopologyFiles.find(named, settings.layout()).isEmpty()) {
-      List<String> known = TopologyFiles.knownNames(settings.layout());
+      // The words of `up` for the same mistake, at the step that makes it.
       throw error(
           step,
           "topology",
           "no topology '"
               + named
-              + "' (no such file, and none by that name in "
-              + settings.layout().topologies()
-              + ")"
-              + (known.isEmpty()
-                  ? ""
-                  : "; known: "
-                      + String.join(", ", known)
-                      + "; the nearest is '"
-                      + EditDistance.nearest(named, known)
-                      + "'"));
+              + "': no such file, and "
+              + TopologyFiles.unknown(named, settings.layout()));
     }
     return topologyByName.computeIfAbsent(named, n -> TopologyFiles.resolve(n, settings.layout()));
   }

@@ -246,9 +246,9 @@ final class BadInputCatalogue {
                           + "    When a subscriber \"sub\" listens on \"a.b\" at node 1\n")),
           Case.of(
               "a feature naming a topology that is not there (`Given a \"nope\" mesh`)",
-              "mine.feature:3: field 'topology': no topology 'nope' (no such file, and none by that"
-                  + " name in scenarios/topologies); known: cluster-3, cluster-3-accounts, ...;"
-                  + " the nearest is 'single'",
+              "mine.feature:3: field 'topology': no topology 'nope': no such file, and no topology"
+                  + " by that name in scenarios/topologies; known: cluster-3, cluster-3-accounts,"
+                  + " ...",
               dir -> check(dir, "Feature: f\n  Scenario: s\n    Given a \"nope\" mesh\n")),
           Case.of(
               "a feature naming a node beyond its mesh (`node 7` on `cluster-3`)",

@@ -102,10 +102,9 @@ class CheckCommandTest {
 
     assertRefused(
         check(feature),
-        feature + ":3: field 'topology': no topology 'cluster3'",
-        "known: cluster-3, ",
-        "leaf-hub, single, supercluster-2x3",
-        "the nearest is 'cluster-3'");
+        feature + ":3: field 'topology': no topology 'cluster3': no such file, and no topology",
+        "scenarios/topologies (did you mean 'cluster-3'?); known: cluster-3, ",
+        "leaf-hub, single, supercluster-2x3");
   }
 
   @Test
