@@ -16,9 +16,14 @@ public final class MeshLaunchers {
   private MeshLaunchers() {}
 
   /**
+   * The launcher of {@code backend}. First removes what runs killed earlier left on this machine,
+   * on either backend, and says so on stderr ({@link Leftovers}): done here rather than in {@link
+   * MeshLauncher#launch} so that a mesh's ready time does not include it.
+   *
    * @throws BadInputException when the backend cannot work on this machine, saying how to fix it
    */
   public static MeshLauncher forBackend(Backend backend, LauncherSettings settings) {
+    Leftovers.removeDeadRuns(System.err);
     return switch (backend) {
       case PROCESSES -> processes(settings);
       case CONTAINERS -> containers(settings);
