@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,11 @@ import org.testcontainers.dockerclient.DockerClientProviderStrategy;
  * }</pre>
  */
 public final class Leftovers {
-  /** Bounds the Docker half where a configured daemon does not answer. */
-  private static final Duration DOCKER_WAIT = Duration.ofSeconds(10);
+  /**
+   * Bounds the Docker half where a configured daemon does not answer. A JVM's first Docker request
+   * loads the whole client: measured 6-8 s with the machine's two cores at load 20.
+   */
+  private static final Duration DOCKER_WAIT = Duration.ofSeconds(15);
 
   private Leftovers() {}
 
@@ -39,15 +43,19 @@ public final class Leftovers {
    * the processes backend's leftovers are looked for.
    */
   public static void removeDeadRuns(PrintStream err) {
-    Removed removed = removeDeadRuns(RunFolder.defaultParent());
+    List<RunFolder.Reaped> runFolders = RunFolder.reapOrphans(RunFolder.defaultParent());
+    Optional<ContainerReaper.Reaped> docker = deadContainersRemoved();
+    Removed removed = new Removed(runFolders, docker.orElse(ContainerReaper.Reaped.NOTHING));
     if (!removed.isEmpty()) {
       err.print(removed.describe());
-      err.flush();
     }
-  }
-
-  static Removed removeDeadRuns(Path runParent) {
-    return new Removed(RunFolder.reapOrphans(runParent), deadContainersRemoved());
+    if (docker.isEmpty()) {
+      err.printf(
+          "meshcheck: Docker did not answer within %d s; containers that killed runs left, if"
+              + " any, stay until a later start%n",
+          DOCKER_WAIT.toSeconds());
+    }
+    err.flush();
   }
 
   /**
@@ -75,9 +83,10 @@ public final class Leftovers {
     }
   }
 
-  private static ContainerReaper.Reaped deadContainersRemoved() {
+  /** Empty when a Docker daemon is configured here but did not answer in time. */
+  private static Optional<ContainerReaper.Reaped> deadContainersRemoved() {
     if (!mayHaveDockerDaemon()) {
-      return ContainerReaper.Reaped.NOTHING;
+      return Optional.of(ContainerReaper.Reaped.NOTHING);
     }
     CompletableFuture<ContainerReaper.Reaped> sweep = new CompletableFuture<>();
     Thread sweeper =
@@ -93,14 +102,15 @@ public final class Leftovers {
     sweeper.setDaemon(true); // a daemon that hangs must not keep the JVM alive
     sweeper.start();
     try {
-      return sweep.get(DOCKER_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      return Optional.of(sweep.get(DOCKER_WAIT.toMillis(), TimeUnit.MILLISECONDS));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return ContainerReaper.Reaped.NOTHING;
-    } catch (ExecutionException | TimeoutException e) {
-      // Docker is not there or does not answer: no container can have been left on it either
-      // that this start could remove; the next start with a working daemon will.
-      return ContainerReaper.Reaped.NOTHING;
+      return Optional.of(ContainerReaper.Reaped.NOTHING);
+    } catch (ExecutionException noDaemon) {
+      // A socket file without a daemon behind it: nothing runs there that could be left over.
+      return Optional.of(ContainerReaper.Reaped.NOTHING);
+    } catch (TimeoutException e) {
+      return Optional.empty();
     }
   }
 
