@@ -116,7 +116,7 @@ class KillNineIT {
 
   private static void awaitMeshUpAndKill(KilledHarness harness) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(MESH_UP_SECONDS);
-    while (!harness.killOnceMeshIsUp(true)) {
+    while (!harness.killOnceMeshIsUp()) {
       if (System.nanoTime() > deadline) {
         throw new AssertionError(
             harness.name()

@@ -62,7 +62,7 @@ final class KilledHarness implements AutoCloseable {
    *
    * @throws AssertionError when the harness exited before its mesh was up
    */
-  boolean killOnceMeshIsUp(boolean docker) throws IOException {
+  boolean killOnceMeshIsUp() throws IOException {
     if (remains != null) {
       return true;
     }
@@ -70,7 +70,7 @@ final class KilledHarness implements AutoCloseable {
       throw new AssertionError(name + " exited before its mesh was up:\n" + output());
     }
     Set<Long> jvms = MeshRemains.jvmsOf(process);
-    MeshRemains found = MeshRemains.ofOwners(jvms, docker);
+    MeshRemains found = MeshRemains.ofOwners(jvms);
     if (!found.ready()) {
       return false;
     }

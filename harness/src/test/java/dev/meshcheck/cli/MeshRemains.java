@@ -39,7 +39,7 @@ record MeshRemains(
   private static final String READY_LINE = "Server is ready";
 
   /** What the JVMs {@code ownerPids} started, found while they run. */
-  static MeshRemains ofOwners(Set<Long> ownerPids, boolean docker) {
+  static MeshRemains ofOwners(Set<Long> ownerPids) {
     List<Long> pids = new ArrayList<>();
     List<Path> folders = new ArrayList<>();
     boolean ready = true;
@@ -51,7 +51,7 @@ record MeshRemains(
     }
     List<String> containers = new ArrayList<>();
     List<String> networks = new ArrayList<>();
-    for (Container container : docker ? containersOf(ownerPids) : List.<Container>of()) {
+    for (Container container : containersOf(ownerPids)) {
       containers.add(container.getNames()[0].substring(1));
       String network = "meshcheck-" + container.getLabels().get(RUN_LABEL);
       if (!networks.contains(network)) {
