@@ -77,8 +77,10 @@ class KillNineIT {
         started.add(harness);
         awaitMeshUpAndKill(harness);
         System.out.printf(
-            "%s: killed %d ms after its start%n",
-            harness.name(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
+            "%s: killed %d ms after its start; left %s%n",
+            harness.name(),
+            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos),
+            harness.remains().asRemovalLines());
         if (previous != null) {
           assertRemoved(previous, harness.output(), harness.name());
         }
