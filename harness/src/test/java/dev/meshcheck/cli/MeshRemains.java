@@ -105,6 +105,7 @@ record MeshRemains(
         .flatMap(Optional::stream)
         .flatMap(ProcessHandle::descendants)
         .filter(p -> p.info().command().orElse("").endsWith("nats-server"))
+        .distinct() // a JMH fork's servers are descendants of the fork and of its host
         .toList();
   }
 
