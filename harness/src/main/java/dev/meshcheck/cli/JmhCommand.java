@@ -6,6 +6,7 @@ import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.ProjectLayout;
 import dev.meshcheck.scenario.TopologyFiles;
 import dev.meshcheck.topology.Backend;
+import dev.meshcheck.topology.Leftovers;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -95,6 +96,8 @@ final class JmhCommand implements Callable<Integer> {
     // A misspelt topology fails here, once, instead of in every forked trial.
     JmhRunOptions.topologies(options).forEach(name -> TopologyFiles.resolve(name, layout));
     OutputFolders.create(folder);
+    // The forked JVMs launch the meshes, but what killed runs left is said here, once.
+    Leftovers.removeDeadRuns(System.err);
     try {
       Collection<RunResult> results = new Runner(options).run();
       out.printf("%nmeshcheck: %d JMH results in %s%n", results.size(), resultFile);

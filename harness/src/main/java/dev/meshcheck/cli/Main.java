@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
 public final class Main {
 
   public static void main(String[] args) {
+    SecondCtrlC.install();
     System.exit(run(args));
   }
 

@@ -8,6 +8,7 @@ import dev.meshcheck.result.SloCheck;
 import dev.meshcheck.result.WorkloadResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
 /** The final table of {@code meshcheck run}: one block per workload, then the SLO checks. */
 final class ResultTable {
@@ -24,10 +25,15 @@ final class ResultTable {
       printWorkload(out, w);
     }
     for (SloCheck check : result.sloChecks()) {
-      out.printf("  SLO %s %s%n", check.passed() ? "pass" : "FAIL", check.describe());
+      out.printf("  SLO %s %s%n", result.verdictOf(check), check.describe());
     }
     result.ending().problems().forEach(p -> out.println("  problem: " + p));
-    out.printf("status: %s%nreport: %s%n", result.status().json(), dir.toAbsolutePath());
+    List<String> partial = result.partialReasons();
+    out.printf(
+        "status: %s%s%nreport: %s%n",
+        result.status().json(),
+        partial.isEmpty() ? "" : " (" + String.join("; ", partial) + ")",
+        dir.toAbsolutePath());
     out.flush();
   }
 

@@ -108,7 +108,10 @@ public final class LoadRun {
 
   public WorkloadResult execute(Path hlogFile, LoadProgress progress, AtomicBoolean stopFlag)
       throws IOException, InterruptedException {
-    ConnectionEvents events = new ConnectionEvents();
+    // Ctrl-C sets the stop flag in a shutdown hook that starts beside the one stopping the mesh's
+    // servers; a client notices its server gone only once its socket reads the close, so what
+    // the clients report from then on is the harness stopping, not the mesh misbehaving.
+    ConnectionEvents events = new ConnectionEvents(stopFlag::get);
     try (WorkloadDriver driver = driver(events)) {
       driver.awaitReady(tuning.readyTimeout());
       long startMillis =

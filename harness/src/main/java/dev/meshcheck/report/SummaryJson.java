@@ -56,8 +56,9 @@ final class SummaryJson {
     root.set("nodes", JSON.valueToTree(mesh.nodes()));
     ArrayNode workloads = root.putArray("workloads");
     result.workloads().forEach(w -> workloads.add(WorkloadResultJson.of(w)));
+    root.put("slo_judged", result.slosJudged());
     ArrayNode slo = root.putArray("slo");
-    result.sloChecks().forEach(c -> slo.add(check(c)));
+    result.sloChecks().forEach(c -> slo.add(check(c).put("verdict", result.verdictOf(c))));
     root.set("server_stats", serverStats(result.serverCounters()));
     ObjectNode links = root.putObject("links");
     for (String[] counter : LINK_COUNTERS) {

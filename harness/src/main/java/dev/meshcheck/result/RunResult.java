@@ -1,5 +1,6 @@
 package dev.meshcheck.result;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,6 +63,42 @@ public record RunResult(
       return RunStatus.SLO_BREACHED;
     }
     return RunStatus.PASSED;
+  }
+
+  /** What a partial run's SLO checks say instead of pass or FAIL. */
+  public static final String NOT_JUDGED = "not judged (run partial)";
+
+  /**
+   * Whether the SLO checks decide anything. A partial run's are not judged: its figures cover a
+   * measured phase cut short (and the drain of a mesh being stopped), which a limit set for the
+   * whole run does not speak about; its exit code says it was stopped, not that an SLO broke.
+   */
+  public boolean slosJudged() {
+    return status() != RunStatus.PARTIAL;
+  }
+
+  /** {@code pass}, {@code FAIL}, or {@link #NOT_JUDGED} for every check of a partial run. */
+  public String verdictOf(SloCheck check) {
+    if (!slosJudged()) {
+      return NOT_JUDGED;
+    }
+    return check.passed() ? "pass" : "FAIL";
+  }
+
+  /** Why the run is partial, in plain words; empty when it is not. */
+  public List<String> partialReasons() {
+    if (status() != RunStatus.PARTIAL) {
+      return List.of();
+    }
+    List<String> reasons = new ArrayList<>();
+    if (ending.interrupted()) {
+      reasons.add("stopped (Ctrl-C or SIGTERM) before it ended");
+    }
+    reasons.addAll(ending.problems());
+    workloads.stream()
+        .filter(w -> !w.complete())
+        .forEach(w -> reasons.add("workload " + w.name() + " did not complete its measured phase"));
+    return List.copyOf(reasons);
   }
 
   /** The first workload: scenarios have one today. */

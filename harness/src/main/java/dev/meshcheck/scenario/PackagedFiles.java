@@ -7,8 +7,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
 import java.util.Enumeration;
+import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.stream.Stream;
@@ -17,17 +17,24 @@ import java.util.stream.Stream;
  * The shipped {@code scenarios/} (topologies, scenarios, server configs) that the build packs into
  * meshcheck.jar under {@value #PREFIX}, unpacked into a temporary folder for a run outside a
  * checkout. Unpacked as a tree, so that the relative includes of a topology still find their files.
- * The folder is removed when the JVM exits.
+ * The folder is removed when the JVM exits, and by the next unpacking when that JVM was killed.
  */
 final class PackagedFiles {
   static final String PREFIX = "meshcheck-files/";
+  private static final String FOLDER_PREFIX = "meshcheck-files-";
 
   private PackagedFiles() {}
 
   /** A folder holding {@code scenarios/} as shipped; empty when this build packed none. */
   static Path unpack() {
     try {
-      Path target = Files.createTempDirectory("meshcheck-files-");
+      Path temp = Path.of(System.getProperty("java.io.tmpdir"));
+      List<Path> orphans = OwnedTempFolders.removeOrphans(temp, FOLDER_PREFIX);
+      if (!orphans.isEmpty()) {
+        System.err.println("meshcheck: removed what runs killed earlier (kill -9) left behind:");
+        orphans.forEach(folder -> System.err.println("  unpacked scenarios folder " + folder));
+      }
+      Path target = OwnedTempFolders.create(temp, FOLDER_PREFIX);
       deleteOnExit(target);
       Path source =
           Path.of(PackagedFiles.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -85,10 +92,10 @@ final class PackagedFiles {
         .addShutdownHook(
             new Thread(
                 () -> {
-                  try (Stream<Path> files = Files.walk(folder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                  try {
+                    OwnedTempFolders.deleteTree(folder);
                   } catch (IOException e) {
-                    // A temporary folder that stays is harmless.
+                    // One that stays is removed by the next unpacking, its owner being gone.
                   }
                 },
                 "meshcheck-unpacked-files"));

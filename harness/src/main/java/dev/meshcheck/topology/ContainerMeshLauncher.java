@@ -30,8 +30,8 @@ import org.testcontainers.utility.DockerImageName;
  * Launches each node as a Testcontainers {@link GenericContainer} on a private network, reached by
  * its peers under the alias {@code n<number>} on the standard ports; the node's config is rendered
  * by {@link ServerConfigWriter} and copied into the container. Images are never pulled (see {@link
- * #probe}). Before each launch, containers and networks left by a JVM that died are removed ({@link
- * ContainerReaper}).
+ * #probe}). Containers and networks left by a JVM that died are removed when a launcher is made
+ * ({@link Leftovers}), not in each launch.
  */
 final class ContainerMeshLauncher implements MeshLauncher {
   static final String CONFIG_PATH = "/etc/nats/nats.conf";
@@ -68,13 +68,6 @@ final class ContainerMeshLauncher implements MeshLauncher {
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
     DockerClient docker = DockerClientFactory.instance().client();
     ContainerReaper reaper = new ContainerReaper(docker);
-    int reaped = reaper.reapOrphans();
-    if (reaped > 0) {
-      System.err.printf(
-          "meshcheck: removed %d container(s) and their networks left by a run that was killed"
-              + " (kill -9)%n",
-          reaped);
-    }
     String runId = topology.name() + "-" + UUID.randomUUID().toString().substring(0, 8);
     Map<String, String> labels = ContainerReaper.labels(Owner.currentJvm(), runId);
     Network network =

@@ -38,27 +38,38 @@ final class ContainerReaper {
     return Map.of(LABEL_MESHCHECK, "true", LABEL_OWNER, owner.toString(), LABEL_RUN, runId);
   }
 
-  /**
-   * Removes the containers and networks whose owner JVM is gone.
-   *
-   * @return how many containers were removed
-   */
-  int reapOrphans() {
+  /** The names of the containers and networks one sweep removed. */
+  record Reaped(List<String> containers, List<String> networks) {
+    static final Reaped NOTHING = new Reaped(List.of(), List.of());
+  }
+
+  /** Removes the containers and networks whose owner JVM is gone. */
+  Reaped reapOrphans() {
     List<Container> candidates =
         docker.listContainersCmd().withShowAll(true).withLabelFilter(meshcheckLabel()).exec();
-    int removed = 0;
+    List<String> containers = new ArrayList<>();
     for (Container container : candidates) {
       if (ownerIsGone(container.getLabels())
           && bestEffort(() -> removeContainer(container.getId()))) {
-        removed++;
+        containers.add(nameOf(container));
       }
     }
+    List<String> networks = new ArrayList<>();
     for (Network network : networksLabelled(LABEL_MESHCHECK + "=true")) {
-      if (ownerIsGone(network.getLabels())) {
-        bestEffort(() -> removeNetwork(network.getId()));
+      if (ownerIsGone(network.getLabels()) && bestEffort(() -> removeNetwork(network.getId()))) {
+        networks.add(network.getName());
       }
     }
-    return removed;
+    return new Reaped(List.copyOf(containers), List.copyOf(networks));
+  }
+
+  /** Docker lists names with a leading slash ({@code /meshcheck-single-...}). */
+  private static String nameOf(Container container) {
+    String[] names = container.getNames();
+    if (names == null || names.length == 0) {
+      return container.getId().substring(0, Math.min(12, container.getId().length()));
+    }
+    return names[0].startsWith("/") ? names[0].substring(1) : names[0];
   }
 
   // Another JVM may be reaping the same leftovers right now (409: removal in progress); a leftover

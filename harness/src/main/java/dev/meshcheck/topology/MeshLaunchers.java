@@ -16,17 +16,25 @@ public final class MeshLaunchers {
   private MeshLaunchers() {}
 
   /**
+   * The launcher of {@code backend}. Once it is made, removes what runs killed earlier left on this
+   * machine, on either backend, and says so on stderr ({@link Leftovers}): done here rather than in
+   * {@link MeshLauncher#launch} so that a mesh's ready time does not include it, and after the
+   * backend's own Docker probe, which the removal then reuses instead of waiting for Docker twice.
+   *
    * @throws BadInputException when the backend cannot work on this machine, saying how to fix it
    */
   public static MeshLauncher forBackend(Backend backend, LauncherSettings settings) {
-    return switch (backend) {
-      case PROCESSES -> processes(settings);
-      case CONTAINERS -> containers(settings);
-      case EXTERNAL ->
-          new ExternalMeshLauncher(
-              settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
-      case AUTO -> auto(settings);
-    };
+    MeshLauncher launcher =
+        switch (backend) {
+          case PROCESSES -> processes(settings);
+          case CONTAINERS -> containers(settings);
+          case EXTERNAL ->
+              new ExternalMeshLauncher(
+                  settings.externalUrls(), settings.externalMonitorUrls(), settings.readyTimeout());
+          case AUTO -> auto(settings);
+        };
+    Leftovers.removeDeadRuns(System.err);
+    return launcher;
   }
 
   /**

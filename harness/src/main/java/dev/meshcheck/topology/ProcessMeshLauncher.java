@@ -18,8 +18,8 @@ import java.util.function.Function;
 
 /**
  * Launches each node as a local nats-server process listening on 127.0.0.1 with free ports, its
- * config, log, pid file and JetStream store in a {@link RunFolder}. Before each launch, servers
- * left by a harness that was killed are stopped.
+ * config, log, pid file and JetStream store in a {@link RunFolder}. Servers left by a harness that
+ * was killed are stopped when a launcher is made ({@link Leftovers}), not in each launch.
  */
 final class ProcessMeshLauncher implements MeshLauncher {
   private final Path natsServer;
@@ -44,12 +44,6 @@ final class ProcessMeshLauncher implements MeshLauncher {
 
   @Override
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
-    int reaped = RunFolder.reapOrphans(runParent);
-    if (reaped > 0) {
-      // Said once, on stderr: a user whose machine was left busy by a killed run should know.
-      System.err.printf(
-          "meshcheck: stopped %d nats-server(s) left by a run that was killed (kill -9)%n", reaped);
-    }
     RunFolder folder = RunFolder.create(runParent, topology.name());
     Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
     Function<NodeSpec, NodeEndpoints> endpointOf = node -> endpoints.get(node.number());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -71,28 +72,41 @@ final class RunFolder implements AutoCloseable {
   }
 
   /**
+   * A run folder whose owner was gone, deleted with the servers it still had running.
+   *
+   * @param killedPids the nats-servers that still ran from it and were killed (SIGKILL)
+   */
+  record Reaped(Path folder, List<Long> killedPids) {}
+
+  /**
    * Kills the nats-servers of run folders whose owner JVM is gone and deletes those folders.
    *
-   * @return how many orphaned servers were killed
+   * @return the folders deleted, each with the servers it still had running
    */
-  static int reapOrphans(Path parent) {
+  static List<Reaped> reapOrphans(Path parent) {
     if (!Files.isDirectory(parent)) {
-      return 0;
+      return List.of();
     }
-    int killed = 0;
+    List<Reaped> reaped = new ArrayList<>();
     for (Path run : list(parent)) {
       Optional<Owner> owner = read(run.resolve(OWNER_FILE)).flatMap(Owner::parse);
       if (owner.isPresent() ? owner.get().isAlive() : isNew(run)) {
         continue;
       }
+      List<Long> killed = new ArrayList<>();
       for (Path pidFile : list(run)) {
         if (pidFile.getFileName().toString().endsWith(".pid")) {
-          killed += killIfOurs(pidFile, run) ? 1 : 0;
+          killIfOurs(pidFile, run).ifPresent(killed::add);
         }
       }
-      deleteTree(run);
+      try {
+        deleteTree(run);
+      } catch (UncheckedIOException removedMeanwhile) {
+        // Another JVM's launch is reaping the same folder at the same moment: gone either way.
+      }
+      reaped.add(new Reaped(run, List.copyOf(killed)));
     }
-    return killed;
+    return reaped;
   }
 
   /**
@@ -109,7 +123,7 @@ final class RunFolder implements AutoCloseable {
   }
 
   /** Kills the pid only if its command line names this run folder: pids get reused. */
-  private static boolean killIfOurs(Path pidFile, Path run) {
+  private static Optional<Long> killIfOurs(Path pidFile, Path run) {
     Optional<ProcessHandle> process =
         read(pidFile).flatMap(text -> ProcessHandle.of(Long.parseLong(text.trim())));
     boolean ours =
@@ -117,11 +131,12 @@ final class RunFolder implements AutoCloseable {
             .flatMap(p -> p.info().commandLine())
             .map(cmd -> cmd.contains(run.toString()))
             .orElse(false);
-    if (ours) {
-      process.get().destroyForcibly();
-      process.get().onExit().join();
+    if (!ours) {
+      return Optional.empty();
     }
-    return ours;
+    process.get().destroyForcibly();
+    process.get().onExit().join();
+    return Optional.of(process.get().pid());
   }
 
   private static Optional<String> read(Path file) {

@@ -6,16 +6,30 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Leftovers of a harness that was killed (kill -9) go at the next launch; live ones stay. */
+/**
+ * Containers and networks of a harness that was killed (kill -9) go at the next start, whichever
+ * backend it uses; those of a live harness stay.
+ */
 class ContainerReaperIT {
-  @Test
-  void leftoversOfADeadOwnerAreReapedAtTheNextLaunchButThoseOfALiveOwnerStay() throws Exception {
-    MeshLauncher launcher = TestMeshes.launcher(Backend.CONTAINERS);
+  static Stream<Backend> backends() {
+    return TestMeshes.LAUNCHING_BACKENDS.stream();
+  }
+
+  @ParameterizedTest(name = "next start on {0}")
+  @MethodSource("backends")
+  void leftoversOfADeadOwnerAreReapedAtTheNextStartButThoseOfALiveOwnerStay(Backend backend)
+      throws Exception {
+    LauncherSettings settings = LauncherSettings.fromEnvironment();
+    Optional<String> noContainers = MeshLaunchers.containersUnavailableReason(settings);
+    assumeTrue(noContainers.isEmpty(), () -> "no containers to leave: " + noContainers.get());
     DockerClient docker = MeshCleanupIT.docker();
-    String image = MeshLaunchers.containersImage(LauncherSettings.fromEnvironment());
+    String image = MeshLaunchers.containersImage(settings);
     Owner dead = deadOwner();
     assumeTrue(!dead.isAlive(), "the pid of a finished process was reused at once");
     Leftover deadOnes = Leftover.create(docker, image, dead);
@@ -23,6 +37,8 @@ class ContainerReaperIT {
     try {
       assertThat(MeshCleanupIT.exists(deadOnes.containerId())).isTrue();
 
+      // The start: making the launcher removes leftovers, before any launch is timed.
+      MeshLauncher launcher = TestMeshes.launcher(backend);
       try (RunningMesh mesh = launcher.launch(TestMeshes.topology("single"))) {
         assertThat(mesh.node(1).serverInfo().serverName()).isEqualTo("solo-1");
       }

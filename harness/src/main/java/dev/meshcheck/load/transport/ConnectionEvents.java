@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BooleanSupplier;
 
 /**
  * What a run's client connections reported besides their traffic: the server's {@code -ERR}s (a
@@ -11,16 +12,43 @@ import java.util.concurrent.atomic.LongAdder;
  * counted with the latest kept, so that a run or a readiness failure can say what the server
  * refused; the times jnats dropped messages for a slow subscription; and every reconnect, with how
  * long it took. One per run, shared by all its connections. Thread-safe.
+ *
+ * <p>Errors reported once the run was told to stop (Ctrl-C) are the harness's own doing: it closes
+ * the mesh and the connections then, and a client that loses its server says so. They are kept
+ * apart ({@link #errorsWhileStopping()}) and are no part of {@link #errorCount()}.
  */
 public final class ConnectionEvents {
+  private final BooleanSupplier stopping;
   private final LongAdder errorCount = new LongAdder();
+  private final LongAdder errorsWhileStopping = new LongAdder();
   private final LongAdder slowConsumerEvents = new LongAdder();
   private final List<Reconnect> reconnects = new CopyOnWriteArrayList<>();
   private volatile String latestError;
 
+  /** Events of a run that is never stopped early. */
+  public ConnectionEvents() {
+    this(() -> false);
+  }
+
+  /**
+   * @param stopping true once the run was told to stop: errors from then on are expected
+   */
+  public ConnectionEvents(BooleanSupplier stopping) {
+    this.stopping = stopping;
+  }
+
   public void recordError(String connectionName, String error) {
+    if (stopping.getAsBoolean()) {
+      errorsWhileStopping.increment();
+      return;
+    }
     errorCount.increment();
     latestError = connectionName + ": " + error;
+  }
+
+  /** Errors reported after the stop signal, while the harness itself closed things. */
+  public long errorsWhileStopping() {
+    return errorsWhileStopping.sum();
   }
 
   public long errorCount() {

@@ -56,8 +56,11 @@ class RunPageTest {
             new Ending(true, List.of("IOException: node 2 went away")));
     assertThat(RunPage.render(partial))
         .contains("PARTIAL: this run did not finish")
-        .contains("interrupted before its phases ended")
-        .contains("IOException: node 2 went away");
+        .contains("stopped (Ctrl-C or SIGTERM) before it ended")
+        .contains("IOException: node 2 went away")
+        .as("the SLOs of a run cut short are not judged")
+        .contains("<td>not judged (run partial)</td>")
+        .doesNotContain(">pass<");
     Path summary = dir.resolve("summary.json");
     Files.writeString(
         summary,
