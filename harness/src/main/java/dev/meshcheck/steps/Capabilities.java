@@ -43,6 +43,20 @@ public final class Capabilities {
     return reasons.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", reasons));
   }
 
+  /**
+   * Why a mesh of {@code topology} on {@code backend} cannot run a scenario with these tags,
+   * decided before anything is launched: every tag but {@code @min-server-X.Y}, which needs the
+   * running server's version ({@link #missing} decides it once the mesh runs).
+   */
+  public static Optional<String> missingBeforeLaunch(
+      Collection<String> tags, Topology topology, Backend backend) {
+    return missing(
+        tags.stream().filter(tag -> !MIN_SERVER.matcher(tag).matches()).toList(),
+        topology,
+        backend,
+        "");
+  }
+
   private static Optional<String> reasonFor(
       String tag, Topology topology, Backend backend, String serverVersion) {
     String name = "topology '" + topology.name() + "'";

@@ -2,6 +2,7 @@ package dev.meshcheck.steps;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshcheck.scenario.Topology;
+import dev.meshcheck.topology.Backend;
 import dev.meshcheck.topology.MeshLauncher;
 import dev.meshcheck.topology.MeshLaunchers;
 import dev.meshcheck.topology.MeshNode;
@@ -86,6 +87,11 @@ public final class MeshPool implements AutoCloseable {
       idle.mesh().close();
       idle = null;
     }
+  }
+
+  /** The backend meshes are launched on: the run's, with {@code auto} resolved. */
+  synchronized Backend backend() {
+    return launcher().backend();
   }
 
   // Made on first use: a run whose scenarios are all filtered out needs no backend at all.
