@@ -38,7 +38,7 @@ class ThenStepsFailIT {
         "balance.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
-    RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
+    RunSettings settings = BuildRunSettings.forWhatTheStepsCatch().withDeliveryDeadline(DEADLINE);
     Path reports = settings.layout().root().resolve("harness/target/failing/" + feature);
 
     ConformanceReport report =
