@@ -55,7 +55,7 @@ public final class MeshLease implements AutoCloseable {
                   new ScenarioEnvironment(topology.name(), pool.backend().cliName(), ""));
               throw new TestAbortedException("skipped: " + reason);
             });
-    lease = pool.acquire(topology, scenario.featureUri(), faultableLinks(topology));
+    lease = pool.acquire(topology, faultableLinks(topology));
     RunningMesh mesh = lease.mesh();
     recorder.environment(
         scenario.id(),
