@@ -44,14 +44,17 @@ public final class Capabilities {
   }
 
   /**
-   * Why the mesh cannot run a scenario with these tags, as far as it is known before the launch:
-   * {@code @min-server-X.Y} needs the server's version and is not decided here.
+   * Why a mesh of {@code topology} on {@code backend} cannot run a scenario with these tags,
+   * decided before anything is launched: every tag but {@code @min-server-X.Y}, which needs the
+   * running server's version ({@link #missing} decides it once the mesh runs).
    */
-  static Optional<String> missingBeforeLaunch(
+  public static Optional<String> missingBeforeLaunch(
       Collection<String> tags, Topology topology, Backend backend) {
-    List<String> withoutVersions =
-        tags.stream().filter(tag -> !MIN_SERVER.matcher(tag).matches()).toList();
-    return missing(withoutVersions, topology, backend, "");
+    return missing(
+        tags.stream().filter(tag -> !MIN_SERVER.matcher(tag).matches()).toList(),
+        topology,
+        backend,
+        "");
   }
 
   private static Optional<String> reasonFor(

@@ -46,7 +46,16 @@ public final class MeshLease implements AutoCloseable {
     }
     String chosen = settings.topologyOverride().orElse(topologyNameOrPath);
     Topology topology = TopologyFiles.resolve(chosen, settings.layout());
-    lease = pool.acquire(topology, scenario.featureUri(), faultableLinks(topology));
+    // A skip that the topology file decides costs no launch (seconds per mesh on containers).
+    Capabilities.missingBeforeLaunch(scenario.tags(), topology, pool.backend())
+        .ifPresent(
+            reason -> {
+              recorder.environment(
+                  scenario.id(),
+                  new ScenarioEnvironment(topology.name(), pool.backend().cliName(), ""));
+              throw new TestAbortedException("skipped: " + reason);
+            });
+    lease = pool.acquire(topology, faultableLinks(topology));
     RunningMesh mesh = lease.mesh();
     recorder.environment(
         scenario.id(),

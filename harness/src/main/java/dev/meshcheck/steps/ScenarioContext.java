@@ -26,11 +26,6 @@ public final class ScenarioContext {
     return scenario == null ? List.of() : scenario.getSourceTagNames();
   }
 
-  /** The feature file; meshes are reused only within one feature. */
-  public String featureUri() {
-    return scenario == null ? "" : scenario.getUri().toString();
-  }
-
   /** Adds a line to the scenario's output in the Cucumber reports. */
   public void log(String line) {
     if (scenario != null) {

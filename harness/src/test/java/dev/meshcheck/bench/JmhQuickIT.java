@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * jar's benchmark list, its forked JVMs and every benchmark on every topology are checked in CI and
  * cannot rot. Asserts that results exist and are consistent, never on how fast they are.
  */
+@Tag("quiet") // benchmarks, in forked JVMs that take both cores: run alone (harness/pom.xml)
 class JmhQuickIT {
   private static final long RUN_TIMEOUT_SECONDS = 150;
   private static final int QUICK_SUBSCRIBERS =

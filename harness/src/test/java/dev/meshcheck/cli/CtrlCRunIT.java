@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (128 + SIGINT, as shells expect of a command stopped by Ctrl-C), and leaves no nats-server
  * behind. A second Ctrl-C exits at once, still killing the servers.
  */
+@Tag("quiet") // bounds how soon the run stops: run alone (harness/pom.xml)
 class CtrlCRunIT {
   private static final long EXIT_BOUND_SECONDS = 20;
 

@@ -10,6 +10,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * backend applies each fault at about its time, and summary.json says what each cost; a fault the
  * backend cannot do is refused before anything starts (exit 2, naming the fault and the backend).
  */
+@Tag("quiet") // bounds how late a fault may start: run alone (harness/pom.xml)
 class FaultTimelineIT {
   private static final String KILL_SCENARIO = "request-reply-3svc-1krps-cluster3-kill-node.yaml";
 

@@ -11,6 +11,7 @@ import dev.meshcheck.topology.Backend;
 import dev.meshcheck.topology.LauncherSettings;
 import dev.meshcheck.topology.MeshLaunchers;
 import dev.meshcheck.topology.RunningMesh;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ShardContainersIT {
   static final String IMAGE = "meshcheck/meshcheck:local";
 
-  /** Three containers starting a JVM each on the loaded machine need more than local JVMs. */
-  static final long LEAD_SECONDS = 90;
+  /** Three containers starting a JVM each need more than local JVMs. */
+  static final long FIRST_LEAD_SECONDS = 30;
 
   @TempDir Path dir;
 
@@ -38,57 +39,33 @@ class ShardContainersIT {
   void threeShardsInContainersMergeIntoTheWholeWorkloadWithNothingLost() throws Exception {
     Assumptions.assumeTrue(dockerAnswers(), "docker does not answer");
     buildImage();
-    String run = "meshcheck-shard-it-" + ProcessHandle.current().pid();
-    List<String> containers = new ArrayList<>();
-    ShardProcesses.Launch inContainer =
-        (scenario, shardDir, argsFor) -> {
-          String name = run + "-" + shardDir.getFileName();
-          containers.add(name);
-          List<String> command =
-              new ArrayList<>(
-                  List.of(
-                      "docker",
-                      "run",
-                      "--rm",
-                      "--name",
-                      name,
-                      // No dev.meshcheck label: meshes' reapers would take these containers,
-                      // which carry no owner, for orphans. They are removed by name below.
-                      // The shards reach the mesh as the host does (loopback or container
-                      // addresses), as pods reach a mesh's service.
-                      "--network",
-                      "host",
-                      "-v",
-                      scenario.getParent() + ":/meshcheck/scenarios:ro",
-                      "-v",
-                      shardDir.getParent() + ":/results",
-                      IMAGE));
-          command.addAll(
-              argsFor.apply(
-                  "/meshcheck/scenarios/" + scenario.getFileName(),
-                  "/results/" + shardDir.getFileName()));
-          return command;
-        };
     Path scenario = ShardProcesses.root().resolve(ShardedRunIT.SCENARIO);
     Backend backend = Backend.parse(System.getProperty("meshcheck.backend", "auto"));
+    StringBuilder logs = new StringBuilder();
     List<Path> shardDirs;
     try (RunningMesh mesh =
-            MeshLaunchers.forBackend(backend, LauncherSettings.fromEnvironment())
-                .launch(TopologyFiles.resolve("cluster-3", ProjectLayout.discover()));
-        ShardProcesses shards =
-            ShardProcesses.start(scenario, 3, mesh, dir, inContainer, LEAD_SECONDS)) {
-      assertThat(shards.awaitAll(300)).allMatch(code -> code == 0 || code == 1);
-      shardDirs = shards.dirs();
-    } finally {
-      for (String name : containers) {
-        new ProcessBuilder("docker", "rm", "-f", name).start().waitFor(60, TimeUnit.SECONDS);
-      }
+        MeshLaunchers.forBackend(backend, LauncherSettings.fromEnvironment())
+            .launch(TopologyFiles.resolve("cluster-3", ProjectLayout.discover()))) {
+      shardDirs =
+          ShardProcesses.runOnTime(
+              scenario,
+              3,
+              mesh,
+              dir,
+              new InContainers("meshcheck-shard-it-" + ProcessHandle.current().pid()),
+              FIRST_LEAD_SECONDS,
+              shards -> {
+                List<Integer> exits = shards.awaitAll(300);
+                logs.append(shards.logs());
+                assertThat(exits).as(logs.toString()).allMatch(code -> code == 0 || code == 1);
+                return shards.dirs();
+              });
     }
     List<String> args = new ArrayList<>(List.of("merge"));
     shardDirs.forEach(d -> args.add(d.toString()));
     args.addAll(List.of("--out", dir.resolve("merged").toString()));
     assertThat(Main.run(args.toArray(String[]::new)))
-        .as("merged; the shards said:%n%s", logs())
+        .as("merged; the shards said:%n%s", logs)
         .isIn(ExitCodes.OK, ExitCodes.FAILED);
 
     WorkloadResult whole = RunReportReader.read(dir.resolve("merged")).workload();
@@ -101,13 +78,61 @@ class ShardContainersIT {
         .containsOnlyKeys("shard0-subscriber-1", "shard1-subscriber-2", "shard2-subscriber-3");
   }
 
-  private String logs() throws java.io.IOException {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 3; i++) {
-      Path log = dir.resolve("shard-" + i + ".log");
-      text.append(Files.isRegularFile(log) ? Files.readString(log) : "(no log of shard " + i + ")");
+  /**
+   * Each shard in a container of the meshcheck image, as the Indexed Job would run it, named for
+   * the run, the attempt and the shard so that a later attempt does not meet an earlier one's.
+   */
+  private static final class InContainers implements ShardProcesses.Launch {
+    private final String run;
+
+    InContainers(String run) {
+      this.run = run;
     }
-    return text.toString();
+
+    private String name(Path shardDir) {
+      return run + "-" + shardDir.getParent().getFileName() + "-" + shardDir.getFileName();
+    }
+
+    @Override
+    public List<String> command(
+        Path scenario,
+        Path shardDir,
+        java.util.function.BiFunction<String, String, List<String>> argsFor) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  "docker",
+                  "run",
+                  "--rm",
+                  "--name",
+                  name(shardDir),
+                  // No dev.meshcheck label: meshes' reapers would take these containers, which
+                  // carry no owner, for orphans. They are removed by name (stop).
+                  // The shards reach the mesh as the host does (loopback or container
+                  // addresses), as pods reach a mesh's service.
+                  "--network",
+                  "host",
+                  "-v",
+                  scenario.getParent() + ":/meshcheck/scenarios:ro",
+                  "-v",
+                  shardDir.getParent() + ":/results",
+                  IMAGE));
+      command.addAll(
+          argsFor.apply(
+              "/meshcheck/scenarios/" + scenario.getFileName(),
+              "/results/" + shardDir.getFileName()));
+      return command;
+    }
+
+    /** Killing the docker client leaves its container running: remove it by name. */
+    @Override
+    public void stop(Path shardDir) throws IOException, InterruptedException {
+      new ProcessBuilder("docker", "rm", "-f", name(shardDir))
+          .redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .start()
+          .waitFor(60, TimeUnit.SECONDS);
+    }
   }
 
   private static void buildImage() throws Exception {

@@ -46,11 +46,16 @@ final class ShardScalingMeasurement {
         Path roundDir = out.resolve("round-" + round);
         WorkloadResult one = singleProcess(scenario, mesh, roundDir.resolve("single"));
         single.add(figures(one));
-        List<Path> dirs;
-        try (ShardProcesses shards = ShardProcesses.start(scenario, 3, mesh, roundDir)) {
-          shards.awaitAll(600);
-          dirs = shards.dirs();
-        }
+        List<Path> dirs =
+            ShardProcesses.runOnTime(
+                scenario,
+                3,
+                mesh,
+                roundDir,
+                shards -> {
+                  shards.awaitAll(600);
+                  return shards.dirs();
+                });
         List<String> mergeArgs = new ArrayList<>(List.of("merge"));
         dirs.forEach(d -> mergeArgs.add(d.toString()));
         mergeArgs.addAll(List.of("--out", roundDir.resolve("merged").toString()));

@@ -56,11 +56,19 @@ class ShardedRunIT {
   @Test
   void threeShardsMergeIntoTheCountsOfOneProcessWithNothingLost() throws Exception {
     Path scenario = ShardProcesses.root().resolve(SCENARIO);
-    List<Path> shardDirs;
-    try (ShardProcesses shards = ShardProcesses.start(scenario, 3, mesh, dir)) {
-      assertThat(shards.awaitAll(240)).as(logs()).allMatch(code -> code == 0 || code == 1);
-      shardDirs = shards.dirs();
-    }
+    StringBuilder logs = new StringBuilder();
+    List<Path> shardDirs =
+        ShardProcesses.runOnTime(
+            scenario,
+            3,
+            mesh,
+            dir,
+            shards -> {
+              List<Integer> exits = shards.awaitAll(240);
+              logs.append(shards.logs());
+              assertThat(exits).as(logs.toString()).allMatch(code -> code == 0 || code == 1);
+              return shards.dirs();
+            });
     Path merged = dir.resolve("merged");
     int exit = mergeTo(merged, shardDirs.stream().map(Path::toString).toArray(String[]::new));
     Path single = dir.resolve("single");
@@ -78,7 +86,7 @@ class ShardedRunIT {
     WorkloadResult oneProcess = RunReportReader.read(single).workload();
     RunResult mergedRun = RunReportReader.read(merged);
     assertThat(mergedRun.status())
-        .as("a loaded machine may miss the schedule (invalid), never lose shards: %s", logs())
+        .as("a loaded machine may miss the schedule (invalid), never lose shards: %s", logs)
         .isIn(RunStatus.PASSED, RunStatus.INVALID);
     assertThat(exit).isEqualTo(mergedRun.status() == RunStatus.PASSED ? 0 : 1);
     assertThat(whole.counts().sent()).as("3 publishers x 6000").isEqualTo(18_000);
@@ -121,17 +129,24 @@ class ShardedRunIT {
   @Test
   void aShardKilledMidRunMakesTheMergePartialAndNamesIt() throws Exception {
     Path scenario = ShardProcesses.root().resolve(SCENARIO);
-    List<Path> shardDirs;
-    try (ShardProcesses shards = ShardProcesses.start(scenario, 3, mesh, dir.resolve("kill"))) {
-      // Two seconds of warm-up, then two into the six measured seconds.
-      Instant killAt = shards.startAt().plusSeconds(4);
-      Thread.sleep(Math.max(0, Duration.between(Instant.now(), killAt).toMillis()));
-      assertThat(shards.shard(1).isAlive()).as("shard 1 still runs when it is killed").isTrue();
-      shards.shard(1).destroyForcibly().waitFor();
-      shards.shard(0).waitFor();
-      shards.shard(2).waitFor();
-      shardDirs = shards.dirs();
-    }
+    List<Path> shardDirs =
+        ShardProcesses.runOnTime(
+            scenario,
+            3,
+            mesh,
+            dir.resolve("kill"),
+            shards -> {
+              // Two seconds of warm-up, then two into the six measured seconds.
+              Instant killAt = shards.startAt().plusSeconds(4);
+              Thread.sleep(Math.max(0, Duration.between(Instant.now(), killAt).toMillis()));
+              assertThat(shards.shard(1).isAlive())
+                  .as("shard 1 still runs when it is killed")
+                  .isTrue();
+              shards.shard(1).destroyForcibly().waitFor();
+              shards.shard(0).waitFor();
+              shards.shard(2).waitFor();
+              return shards.dirs();
+            });
     Path merged = dir.resolve("kill-merged");
     StringWriter out = new StringWriter();
     int exit =
@@ -162,17 +177,5 @@ class ShardedRunIT {
 
   private String urls() {
     return mesh.nodes().stream().map(MeshNode::clientUrl).collect(Collectors.joining(","));
-  }
-
-  private String logs() {
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < 3; i++) {
-      try {
-        text.append(java.nio.file.Files.readString(dir.resolve("shard-" + i + ".log")));
-      } catch (java.io.IOException e) {
-        text.append("(no log of shard ").append(i).append(")");
-      }
-    }
-    return text.toString();
   }
 }

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in west answer every request in west across the gateway, and cost more per request than the same
  * service in east across a route, on the same mesh.
  */
+@Tag("quiet") // compares latencies: run alone (harness/pom.xml)
 class PlacementIT {
   private static final int ROUNDS = 3;
 

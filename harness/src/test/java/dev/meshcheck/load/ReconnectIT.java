@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -28,6 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * killed mid-run reconnects to another node of the cluster and goes on, and the run reports each
  * reconnect with how long it took. On cluster-3, senders sit on node 1 and receivers from node 2.
  */
+@Tag("quiet") // counts what a rate delivered in its last second: run alone (harness/pom.xml)
 class ReconnectIT {
   private static final Duration RECONNECT_BOUND = Duration.ofSeconds(5);
 

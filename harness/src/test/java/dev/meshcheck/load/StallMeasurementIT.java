@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Freezing the server (SIGSTOP / docker pause) for a second in the middle of a 1000 req/s run must
  * show in the corrected latency; a run without the stall must not.
  */
+@Tag("quiet") // bounds latencies: run alone (harness/pom.xml)
 class StallMeasurementIT {
   private static final Workload ONE_THOUSAND_PER_SECOND =
       new Workload(

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * in closed and open loop, the members' counts add up, and a subject nobody serves is refused with
  * no-responder errors rather than timeouts.
  */
+@Tag("quiet") // counts what an open-loop schedule sent in its time: run alone (harness/pom.xml)
 class WireRequestReplyIT {
   @TempDir Path out;
 

@@ -81,7 +81,7 @@ class BrokenMeshIT {
   }
 
   static RunSettings settingsFor(Mutation mutation) {
-    RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
+    RunSettings settings = BuildRunSettings.forWhatTheStepsCatch().withDeliveryDeadline(DEADLINE);
     if (mutation.expected() == Mutation.Expected.CAUGHT_BY_READINESS) {
       LauncherSettings launcher = settings.launcher();
       settings =

@@ -51,6 +51,19 @@ class CapabilitiesTest {
   }
 
   @Test
+  void beforeLaunchTheTopologyAndBackendDecideAndTheServerVersionWaitsForTheMesh() {
+    assertThat(
+            Capabilities.missingBeforeLaunch(
+                List.of("@tls", "@min-server-2.10"), plain, Backend.PROCESSES))
+        .hasValue("topology 'cluster-3' does not use TLS");
+    assertThat(
+            Capabilities.missingBeforeLaunch(List.of("@min-server-2.10"), plain, Backend.PROCESSES))
+        .isEmpty();
+    assertThat(Capabilities.missingBeforeLaunch(List.of("@faults"), plain, Backend.EXTERNAL))
+        .isPresent();
+  }
+
+  @Test
   void otherTagsNeedNothing() {
     assertThat(
             Capabilities.missing(

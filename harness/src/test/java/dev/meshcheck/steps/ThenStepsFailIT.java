@@ -39,7 +39,7 @@ class ThenStepsFailIT {
         "clusters.feature"
       })
   void everyScenarioFailsNamingTheBehaviour(String feature) {
-    RunSettings settings = BuildRunSettings.fromBuild().withDeliveryDeadline(DEADLINE);
+    RunSettings settings = BuildRunSettings.forWhatTheStepsCatch().withDeliveryDeadline(DEADLINE);
     Path reports = settings.layout().root().resolve("harness/target/failing/" + feature);
 
     ConformanceReport report =

@@ -9,6 +9,7 @@ import dev.meshcheck.topology.faults.LinkKind;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Latency and bandwidth faults, on each backend that claims them, checked by their effect on real
  * servers: each measured against an unfaulted path of the same mesh, side by side.
  */
+@Tag("quiet") // bounds round trips and bandwidth: run alone (harness/pom.xml)
 class SlowLinksIT {
   private static final Duration LATENCY = Duration.ofMillis(40);
   private static final int SAMPLES = 15;
