@@ -66,7 +66,7 @@ final class OwnedTempFolders {
       long pid = Long.parseLong(parts[0]);
       long startMillis = Long.parseLong(parts[1]);
       return ProcessHandle.of(pid)
-          .filter(ProcessHandle::isAlive)
+          .filter(Liveness::isRunning)
           .flatMap(OwnedTempFolders::startMillis)
           .map(start -> Math.abs(start - startMillis) >= SAME_START_MILLIS)
           .orElse(true);

@@ -1,5 +1,6 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.Liveness;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -26,7 +27,7 @@ record Owner(long pid, long startMillis) {
 
   boolean isAlive() {
     return ProcessHandle.of(pid)
-        .filter(ProcessHandle::isAlive)
+        .filter(Liveness::isRunning)
         .map(p -> startMillis(p).map(start -> Math.abs(start - startMillis) < 2000).orElse(true))
         .orElse(false);
   }
