@@ -15,7 +15,10 @@ import java.util.function.BooleanSupplier;
  *
  * <p>Errors reported once the run was told to stop (Ctrl-C) are the harness's own doing: it closes
  * the mesh and the connections then, and a client that loses its server says so. They are kept
- * apart ({@link #errorsWhileStopping()}) and are no part of {@link #errorCount()}.
+ * apart ({@link #errorsWhileStopping()}) and are no part of {@link #errorCount()}. So are errors
+ * reported once the JVM began to exit: Ctrl-C's hook that sets the stop flag and the hook that
+ * stops the mesh's servers start together in no set order, and a client may lose its server before
+ * the flag is up.
  */
 public final class ConnectionEvents {
   private final BooleanSupplier stopping;
@@ -38,12 +41,24 @@ public final class ConnectionEvents {
   }
 
   public void recordError(String connectionName, String error) {
-    if (stopping.getAsBoolean()) {
+    if (stopping.getAsBoolean() || jvmIsExiting()) {
       errorsWhileStopping.increment();
       return;
     }
     errorCount.increment();
     latestError = connectionName + ": " + error;
+  }
+
+  /** The JVM refuses new shutdown hooks once it has begun to run them. */
+  private static boolean jvmIsExiting() {
+    Thread probe = new Thread(() -> {});
+    try {
+      Runtime.getRuntime().addShutdownHook(probe);
+      Runtime.getRuntime().removeShutdownHook(probe);
+      return false;
+    } catch (IllegalStateException exiting) {
+      return true;
+    }
   }
 
   /** Errors reported after the stop signal, while the harness itself closed things. */
