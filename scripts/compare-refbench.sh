@@ -7,7 +7,9 @@
 #   scripts/compare-refbench.sh [ROUNDS] [max|open|all]      (defaults: 3 rounds, max)
 #
 # max:  fan-out 1x4 and pub/sub 1x1 delivered msgs/s, closed-loop request-reply p50, and an
-#       open-loop 20,000 req/s run; meshcheck once with each client (`jnats`, `wire`).
+#       open-loop 20,000 req/s run; meshcheck once with each of MAX_CLIENTS ("jnats wire").
+#       Env: MAX_MESSAGES (1000000 per pub/sub shape), CLOSED_REQUESTS (20000), and for the
+#       open-loop run OPEN_WARMUP (3 s here) and OPEN_SECONDS (10 s).
 # open: open-loop request-reply at each of RATES req/s (p50/p99 from each request's intended send
 #       time on both sides; CPU per request of each process over the same stretch of its measured
 #       phase) and a fan-out 1x4 at FANOUT_RATE msgs/s (end-to-end latency; refbench has no
@@ -60,11 +62,14 @@ scenario() { # name subject kind extra...
   echo "$file"
 }
 cd "$root" # meshcheck finds topologies under scenarios/
-for client in jnats wire; do
-  scenario "fanout-1x4-$client" bench.fanout fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
-  scenario "pubsub-1x1-$client" bench.pubsub fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' 'messages: 1000000' 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
-  scenario "reqrep-closed-$client" bench.reqrep request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' 'messages: 20000' 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
-  scenario "reqrep-20k-$client" bench.reqrep request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' 'warmup: 3s' 'duration: 10s' "client: $client" >/dev/null
+max_messages="${MAX_MESSAGES:-1000000}"
+closed_requests="${CLOSED_REQUESTS:-20000}"
+max_clients="${MAX_CLIENTS:-jnats wire}"
+for client in $max_clients; do
+  scenario "fanout-1x4-$client" bench.fanout fan-out 'publishers: 1' 'subscribers: 4' 'rate: max' "messages: $max_messages" 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "pubsub-1x1-$client" bench.pubsub fan-out 'publishers: 1' 'subscribers: 1' 'rate: max' "messages: $max_messages" 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "reqrep-closed-$client" bench.reqrep request-reply 'service: { members: 1 }' 'clients: 1' 'rate: max' "messages: $closed_requests" 'payload: 128B' 'warmup: 1s' 'duration: 120s' "client: $client" >/dev/null
+  scenario "reqrep-20k-$client" bench.reqrep request-reply 'service: { members: 1 }' 'clients: 1' 'rate: 20000/s' 'payload: 128B' "warmup: ${OPEN_WARMUP:-3}s" "duration: ${OPEN_SECONDS:-10}s" "client: $client" >/dev/null
 done
 
 meshcheck() { # scenario-file out-dir -> prints nothing, leaves summary.json
@@ -82,26 +87,26 @@ max_rate_rounds() {
     for shape in "fanout-1x4:bench.fanout:-subs 4" "pubsub-1x1:bench.pubsub:-subs 1"; do
       IFS=: read -r name subject subs <<<"$shape"
       # shellcheck disable=SC2086
-      refv="$(ref -mode pubsub -subject "$subject" -pubs 1 $subs -n 1000000 -size 128 | refval delivered_msgs_per_sec)"
-      for client in jnats wire; do
+      refv="$(ref -mode pubsub -subject "$subject" -pubs 1 $subs -n "$max_messages" -size 128 | refval delivered_msgs_per_sec)"
+      for client in $max_clients; do
         meshcheck "$work/$name-$client.yaml" "$work/$name-$client-$r"
         summary="$work/$name-$client-$r/summary.json"
         mcv="$(field "$summary" "w['delivered_per_sec']")"
-        heap="$(field "$summary" "d['environment'].get('heap_peak_used_bytes',0)//1048576")"
+        heap="$(field "$summary" "d['environment']['peak_heap_used_bytes']//1048576")"
         printf '%-6s %-34s %14.0f %14.0f %8.2f   (meshcheck peak heap <= %s MiB, lost %s)\n' "$r" "$name $client delivered msgs/s" \
           "$refv" "$mcv" "$(echo "$mcv / $refv" | bc -l)" "$heap" "$(field "$summary" "w['lost']")"
         printf '%s\t%s\t%s\n' "$name $client delivered msgs/s" "$refv" "$mcv" >>"$figures"
       done
     done
-    refp50="$(ref -mode reqrep -subject bench.reqrep -n 20000 -size 128 | refval p50_us)"
-    for client in jnats wire; do
+    refp50="$(ref -mode reqrep -subject bench.reqrep -n "$closed_requests" -size 128 | refval p50_us)"
+    for client in $max_clients; do
       meshcheck "$work/reqrep-closed-$client.yaml" "$work/reqrep-$client-$r"
       mcp50="$(field "$work/reqrep-$client-$r/summary.json" "w['latency_us']['p50']")"
       printf '%-6s %-34s %14.1f %14.1f %8.2f   (errors %s)\n' "$r" "req-reply closed $client p50 us" "$refp50" "$mcp50" \
         "$(echo "$mcp50 / $refp50" | bc -l)" "$(field "$work/reqrep-$client-$r/summary.json" "w['errors']")"
       printf '%s\t%s\t%s\n' "req-reply closed $client p50 us" "$refp50" "$mcp50" >>"$figures"
     done
-    for client in jnats wire; do
+    for client in $max_clients; do
       summary="$work/open20k-$client-$r/summary.json"
       meshcheck "$work/reqrep-20k-$client.yaml" "$work/open20k-$client-$r"
       printf '%-6s %-34s %14s %14s   status=%s send-delay p99=%s us latency p99=%s us\n' "$r" "open loop 20000 req/s $client" "-" \

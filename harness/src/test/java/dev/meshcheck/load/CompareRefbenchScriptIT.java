@@ -26,21 +26,33 @@ class CompareRefbenchScriptIT {
   private static final long RUN_TIMEOUT_SECONDS = 600;
   private static final Pattern NUMBER = Pattern.compile("\\d+(\\.\\d+)?");
 
+  /** The open shapes in seconds: one rate, a slow fan-out, the default client only. */
+  private static final Map<String, String> SHORT_OPEN =
+      Map.of(
+          "RATES", "2000",
+          "FANOUT_RATE", "5000",
+          "OPEN_CLIENTS", "wire",
+          "OPEN_WARMUP", "1",
+          "OPEN_SECONDS", "3",
+          "CPU_WINDOW", "1");
+
+  /** The max shapes with 50,000 messages instead of a million (4.5 min a round otherwise). */
+  private static final Map<String, String> SHORT_MAX =
+      Map.of(
+          "MAX_MESSAGES", "50000",
+          "CLOSED_REQUESTS", "2000",
+          "MAX_CLIENTS", "wire",
+          "OPEN_WARMUP", "1",
+          "OPEN_SECONDS", "2");
+
   @TempDir Path work;
 
   @Test
   void openLoopShapesPrintEachRoundAndTheMediansOfBothSides() throws Exception {
     Path root = Path.of(System.getProperty("meshcheck.root", "..")).toAbsolutePath().normalize();
-    assumeTrue(onPath("nats-server") || Files.isExecutable(Path.of("/usr/sbin/nats-server")));
-    assumeTrue(
-        Files.isExecutable(Path.of("/tmp/refbench"))
-            || (onPath("go") && Files.isDirectory(root.resolve("../shared/refbench"))),
-        "refbench needs a build at /tmp/refbench, or Go and its source in ../shared/refbench");
-    assertThat(root.resolve("harness/target/meshcheck.jar"))
-        .as("the shaded jar (Failsafe runs after package)")
-        .isRegularFile();
+    assumeRefbenchCanRun(root);
 
-    String output = runScript(root, "1", "open");
+    String output = runScript(root, SHORT_OPEN, "1", "open");
 
     assertThat(row(output, "reqrep-open 2000/s", "refbench"))
         .as("refbench's round: p50, p99 and CPU per request%n%s", output)
@@ -61,6 +73,17 @@ class CompareRefbenchScriptIT {
             "reqrep-open 2000/s +wire +p50 +[\\d.]+ +p99 +[\\d.]+ +cpu +[\\d.]+ +ratio");
   }
 
+  private static void assumeRefbenchCanRun(Path root) {
+    assumeTrue(onPath("nats-server") || Files.isExecutable(Path.of("/usr/sbin/nats-server")));
+    assumeTrue(
+        Files.isExecutable(Path.of("/tmp/refbench"))
+            || (onPath("go") && Files.isDirectory(root.resolve("../shared/refbench"))),
+        "refbench needs a build at /tmp/refbench, or Go and its source in ../shared/refbench");
+    assertThat(root.resolve("harness/target/meshcheck.jar"))
+        .as("the shaded jar (Failsafe runs after package)")
+        .isRegularFile();
+  }
+
   /** The three figures (p50, p99, CPU) of the round-1 line for {@code shape} and {@code side}. */
   private static List<String> row(String output, String shape, String side) {
     Pattern line =
@@ -71,7 +94,36 @@ class CompareRefbenchScriptIT {
     return m.find() ? List.of(m.group(1), m.group(2), m.group(3)) : List.of();
   }
 
-  private String runScript(Path root, String... args) throws IOException, InterruptedException {
+  @Test
+  void maxShapesPrintEachRoundAndTheMediansOfBothSides() throws Exception {
+    Path root = Path.of(System.getProperty("meshcheck.root", "..")).toAbsolutePath().normalize();
+    assumeRefbenchCanRun(root);
+
+    String output = runScript(root, SHORT_MAX, "1", "max");
+
+    for (String figure :
+        List.of(
+            "fanout-1x4 wire delivered msgs/s",
+            "pubsub-1x1 wire delivered msgs/s",
+            "req-reply closed wire p50 us")) {
+      assertThat(output)
+          .as("round 1 and the median of %s, both sides and their ratio%n%s", figure, output)
+          .containsPattern("(?m)^1 +" + Pattern.quote(figure) + " +[\\d.]+ +[\\d.]+ +[\\d.]+ +\\(")
+          .containsPattern(
+              "(?m)^"
+                  + Pattern.quote(figure)
+                  + " +refbench +\\d+ +meshcheck +\\d+ +ratio +[\\d.]+");
+    }
+    assertThat(output)
+        .as("fan-out and pub/sub lose nothing; the peak heap is read from the report")
+        .containsPattern("peak heap <= [1-9]\\d* MiB, lost 0\\)");
+    assertThat(output)
+        .as("the open-loop run of the max shapes")
+        .containsPattern("(?m)^1 +open loop 20000 req/s wire +- +[\\d.]+ +status=(passed|invalid)");
+  }
+
+  private String runScript(Path root, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
     Path log = work.resolve("compare-refbench.txt");
     ProcessBuilder builder =
         new ProcessBuilder(
@@ -80,17 +132,8 @@ class CompareRefbenchScriptIT {
             .directory(root.toFile())
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
-    builder
-        .environment()
-        .putAll(
-            Map.of(
-                "RATES", "2000",
-                "FANOUT_RATE", "5000",
-                "OPEN_CLIENTS", "wire",
-                "OPEN_WARMUP", "1",
-                "OPEN_SECONDS", "3",
-                "CPU_WINDOW", "1",
-                "REFBENCH", refbench().toString()));
+    builder.environment().putAll(env);
+    builder.environment().put("REFBENCH", refbench().toString());
     Process script = builder.start();
     try {
       boolean finished = script.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
