@@ -59,11 +59,12 @@ public final class MeshReadiness {
     long deadlineNanos = System.nanoTime() + timeout.toNanos();
     while (true) {
       checkNodesAlive.run();
-      if (whatIsMissing(topology.nodes()).isEmpty()) {
+      List<String> missing = whatIsMissing(topology.nodes());
+      if (missing.isEmpty()) {
         return;
       }
       if (System.nanoTime() > deadlineNanos) {
-        awaitMesh(Duration.ofMillis(1)); // throws, saying what is missing
+        throw notReady(timeout, missing);
       }
       try {
         Thread.sleep(POLL_INTERVAL.toMillis());
@@ -83,14 +84,20 @@ public final class MeshReadiness {
           .pollInterval(POLL_INTERVAL)
           .until(() -> whatIsMissing(nodes).isEmpty());
     } catch (ConditionTimeoutException e) {
-      throw new MeshStartException(
-          "mesh '"
-              + topology.name()
-              + "' not ready after "
-              + timeout.toSeconds()
-              + " s: "
-              + String.join("; ", whatIsMissing(nodes)));
+      throw notReady(timeout, whatIsMissing(nodes));
     }
+  }
+
+  private MeshStartException notReady(Duration timeout, List<String> missing) {
+    String waited =
+        timeout.toMillis() < 1000 ? timeout.toMillis() + " ms" : timeout.toSeconds() + " s";
+    return new MeshStartException(
+        "mesh '"
+            + topology.name()
+            + "' not ready after "
+            + waited
+            + ": "
+            + String.join("; ", missing));
   }
 
   /** One line per node that is not ready yet, saying what it lacks; empty when all are ready. */
