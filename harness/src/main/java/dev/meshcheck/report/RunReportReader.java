@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.DateTimeException;
 import java.util.EnumMap;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
@@ -42,7 +43,9 @@ public final class RunReportReader {
     }
     try {
       return SummaryJson.read(root, name -> latencies(dir.resolve(name + ".hlog")));
-    } catch (RuntimeException e) {
+    } catch (IllegalArgumentException | DateTimeException e) {
+      // What a malformed value throws (an unknown enum name, a time that does not parse); any other
+      // exception is a bug of this reader and goes up with its stack trace.
       throw new BadInputException(
           summary, 0, "", "is not a meshcheck summary this version can read: " + e.getMessage());
     }

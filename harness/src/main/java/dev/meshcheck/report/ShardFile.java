@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +53,8 @@ public final class ShardFile {
     }
     try {
       return Optional.of(fromJson(JSON.readTree(file.toFile())));
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | IllegalArgumentException | DateTimeException e) {
+      // Malformed JSON or a value that does not parse; anything else is a bug and keeps its trace.
       throw new BadInputException(file, 0, "", "is not a shard file this version can read: " + e);
     }
   }
@@ -119,7 +121,7 @@ public final class ShardFile {
     for (JsonNode r : node.path("receivers")) {
       long[] counts = new long[r.path("distinct_by_sender").size()];
       for (int i = 0; i < counts.length; i++) {
-        counts[i] = r.path("distinct_by_sender").get(i).asLong();
+        counts[i] = r.path("distinct_by_sender").path(i).asLong();
       }
       Optional<String> group =
           r.path("queue_group").isNull()
