@@ -2,6 +2,7 @@ package dev.meshcheck.steps;
 
 import dev.meshcheck.scenario.BadInputException;
 import dev.meshcheck.scenario.FeatureFiles;
+import dev.meshcheck.scenario.Suggestions;
 import io.cucumber.gherkin.GherkinParser;
 import io.cucumber.messages.types.Envelope;
 import io.cucumber.messages.types.Feature;
@@ -45,9 +46,13 @@ final class FeatureTags {
                 "tags",
                 "unknown tag '"
                     + tag.getName()
-                    + "'; known: "
-                    + String.join(" ", known)
-                    + " @min-server-X.Y");
+                    + "'"
+                    + Suggestions.nearest(tag.getName(), known)
+                        .map(nearest -> " (did you mean '" + nearest + "'?)")
+                        .orElse("")
+                    + "; known: "
+                    + String.join(", ", known)
+                    + ", @min-server-X.Y");
           }
         }
       }

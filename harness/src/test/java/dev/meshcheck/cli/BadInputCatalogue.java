@@ -261,8 +261,8 @@ final class BadInputCatalogue {
                           + "    When a publisher on node 7 sends 10 messages to \"a.b\"\n")),
           Case.of(
               "a feature with a tag no feature of meshcheck has (`@jetstrem`)",
-              "mine.feature:2: field 'tags': unknown tag '@jetstrem'; known: @gateways @leafnodes"
-                  + " @jetstream ... @min-server-X.Y",
+              "mine.feature:2: field 'tags': unknown tag '@jetstrem' (did you mean '@jetstream'?);"
+                  + " known: @gateways, @leafnodes, @jetstream, ..., @min-server-X.Y",
               dir ->
                   check(
                       dir,

@@ -51,7 +51,9 @@ class CheckCommandTest {
     assertThat(exit).as("bad input").isEqualTo(ExitCodes.BAD_INPUT);
     assertThat(err.toString(StandardCharsets.UTF_8))
         .as("one line naming file, line, the tag and the known ones; no stack trace")
-        .contains(feature + ":3: field 'tags': unknown tag '@jetstrem'; known: ")
+        .contains(
+            feature
+                + ":3: field 'tags': unknown tag '@jetstrem' (did you mean '@jetstream'?); known: ")
         .contains("@jetstream")
         .doesNotContain("\tat ");
   }

@@ -29,7 +29,7 @@ class FeatureTagsTest {
         .as("@gateway is not @gateways: the scenario would run where it should be skipped")
         .isInstanceOf(BadInputException.class)
         .hasMessageContaining(file + ":4")
-        .hasMessageContaining("unknown tag '@gateway'")
+        .hasMessageContaining("unknown tag '@gateway' (did you mean '@gateways'?)")
         .hasMessageContaining("@gateways")
         .hasMessageContaining("@balancing")
         .hasMessageContaining("@min-server-X.Y");
