@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -19,17 +17,13 @@ import java.util.stream.Stream;
 final class OwnedTempFolders {
   static final String OWNER_FILE = ".meshcheck-owner";
 
-  /** Start times read twice may differ by rounding; a reused pid starts much later. */
-  private static final long SAME_START_MILLIS = 2000;
-
   private OwnedTempFolders() {}
 
   /** A new folder {@code <parent>/<prefix><random>} marked as this JVM's. */
   static Path create(Path parent, String prefix) throws IOException {
     Files.createDirectories(parent);
     Path folder = Files.createTempDirectory(parent, prefix);
-    ProcessHandle self = ProcessHandle.current();
-    Files.writeString(folder.resolve(OWNER_FILE), self.pid() + "@" + startMillis(self).orElse(0L));
+    Files.writeString(folder.resolve(OWNER_FILE), Owner.currentJvm().toString());
     return folder;
   }
 
@@ -54,29 +48,15 @@ final class OwnedTempFolders {
     return removed;
   }
 
+  /** A folder whose owner file cannot be read or parsed is not known to be an orphan: it stays. */
   private static boolean makerIsGone(Path folder) {
-    String owner;
     try {
-      owner = Files.readString(folder.resolve(OWNER_FILE)).trim();
+      return Owner.parse(Files.readString(folder.resolve(OWNER_FILE)))
+          .map(owner -> !owner.isAlive())
+          .orElse(false);
     } catch (IOException e) {
       return false;
     }
-    String[] parts = owner.split("@");
-    try {
-      long pid = Long.parseLong(parts[0]);
-      long startMillis = Long.parseLong(parts[1]);
-      return ProcessHandle.of(pid)
-          .filter(Liveness::isRunning)
-          .flatMap(OwnedTempFolders::startMillis)
-          .map(start -> Math.abs(start - startMillis) >= SAME_START_MILLIS)
-          .orElse(true);
-    } catch (RuntimeException unreadable) {
-      return false;
-    }
-  }
-
-  private static Optional<Long> startMillis(ProcessHandle process) {
-    return process.info().startInstant().map(Instant::toEpochMilli);
   }
 
   static void deleteTree(Path folder) throws IOException {

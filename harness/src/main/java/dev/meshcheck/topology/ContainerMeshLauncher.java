@@ -5,6 +5,7 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.PortBinding;
 import com.github.dockerjava.api.model.Ports;
 import dev.meshcheck.scenario.NodeSpec;
+import dev.meshcheck.scenario.Owner;
 import dev.meshcheck.scenario.Topology;
 import dev.meshcheck.topology.faults.FaultSupport;
 import dev.meshcheck.topology.faults.LinkKind;

@@ -6,6 +6,7 @@ import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.Network;
+import dev.meshcheck.scenario.Owner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.meshcheck.topology;
 
+import dev.meshcheck.scenario.Owner;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.meshcheck.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshcheck.scenario.NodeSpec;
+import dev.meshcheck.scenario.Owner;
 import dev.meshcheck.scenario.Topology;
 import java.time.Duration;
 import java.util.List;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.model.HostConfig;
+import dev.meshcheck.scenario.Owner;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;

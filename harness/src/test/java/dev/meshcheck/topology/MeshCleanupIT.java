@@ -9,6 +9,7 @@ import com.github.dockerjava.api.command.TopContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
+import dev.meshcheck.scenario.Owner;
 import dev.meshcheck.scenario.Topology;
 import java.nio.file.Files;
 import java.nio.file.Path;
