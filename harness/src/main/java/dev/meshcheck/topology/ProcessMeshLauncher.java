@@ -37,6 +37,9 @@ final class ProcessMeshLauncher implements MeshLauncher {
     return Backend.PROCESSES;
   }
 
+  // A port is taken only in a race with another program; twice in a row would be a third program.
+  private static final int LAUNCH_ATTEMPTS = 3;
+
   @Override
   public FaultSupport linkFaultSupport() {
     return ProcessLinks.SUPPORT;
@@ -44,6 +47,27 @@ final class ProcessMeshLauncher implements MeshLauncher {
 
   @Override
   public RunningMesh launch(Topology topology, Set<LinkKind> faultableLinks) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return launchOnce(topology, faultableLinks);
+      } catch (MeshStartException e) {
+        if (attempt >= LAUNCH_ATTEMPTS || !aPortWasTaken(e)) {
+          throw e;
+        }
+        // Another program bound a port between FreePorts' check and the server's bind: the failed
+        // launch is closed, and the next one gets new ports.
+      }
+    }
+  }
+
+  /** Whether a launch failed because a node could not bind one of its ports. */
+  static boolean aPortWasTaken(MeshStartException failure) {
+    String message = String.valueOf(failure.getMessage());
+    return message.contains("Error listening on port")
+        && message.contains("address already in use");
+  }
+
+  private RunningMesh launchOnce(Topology topology, Set<LinkKind> faultableLinks) {
     RunFolder folder = RunFolder.create(runParent, topology.name());
     Map<Integer, NodeEndpoints> endpoints = new HashMap<>();
     Function<NodeSpec, NodeEndpoints> endpointOf = node -> endpoints.get(node.number());
