@@ -21,7 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class FreePorts {
   private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
-  // Below this, ports are the well-known and registered ones that services on the machine use.
+  // Below this lie the ports that services commonly listen on (well-known, low registered ones).
   private static final int LOWEST = 10_000;
   private static final int HIGHEST = 65_535;
 
