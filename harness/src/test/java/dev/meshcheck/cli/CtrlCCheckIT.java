@@ -22,7 +22,6 @@ import org.w3c.dom.NodeList;
  * partial and {@code latest} points at it; no nats-server of the run is left.
  */
 class CtrlCCheckIT {
-  private static final long EXIT_BOUND_SECONDS = 20;
   private static final String FIRST = "the first scenario";
 
   @TempDir Path dir;
@@ -57,13 +56,7 @@ class CtrlCCheckIT {
       System.out.printf(
           "start to first scenario ended: %d ms%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-      new ProcessBuilder("kill", "-INT", String.valueOf(check.pid())).start().waitFor();
-      long signalled = System.nanoTime();
-      assertThat(check.waitFor(EXIT_BOUND_SECONDS, TimeUnit.SECONDS))
-          .as("stopped within %d s of Ctrl-C", EXIT_BOUND_SECONDS)
-          .isTrue();
-      System.out.printf(
-          "Ctrl-C to exit: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled));
+      CtrlCPress.pressAndAwaitExit(check);
     } finally {
       check.destroyForcibly();
     }

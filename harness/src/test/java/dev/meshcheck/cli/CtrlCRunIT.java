@@ -20,8 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Tag("quiet") // bounds how soon the run stops: run alone (harness/pom.xml)
 class CtrlCRunIT {
-  private static final long EXIT_BOUND_SECONDS = 20;
-
   /** A second Ctrl-C kills and halts; the first one's orderly stop takes seconds here. */
   private static final long SECOND_CTRL_C_BOUND_MILLIS = 1500;
 
@@ -35,13 +33,7 @@ class CtrlCRunIT {
     List<ProcessHandle> servers;
     try {
       servers = awaitMeasuringAndListServers(run, log);
-      interrupt(run);
-      long signalled = System.nanoTime();
-      assertThat(run.waitFor(EXIT_BOUND_SECONDS, TimeUnit.SECONDS))
-          .as("stopped within %d s of Ctrl-C", EXIT_BOUND_SECONDS)
-          .isTrue();
-      System.out.printf(
-          "Ctrl-C to exit: %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - signalled));
+      CtrlCPress.pressAndAwaitExit(run);
     } finally {
       run.destroyForcibly();
     }
@@ -78,11 +70,11 @@ class CtrlCRunIT {
     long afterSecondMillis;
     try {
       servers = awaitMeasuringAndListServers(run, log);
-      interrupt(run);
+      CtrlCPress.press(run);
       Thread.sleep(200);
-      interrupt(run);
+      CtrlCPress.press(run);
       long second = System.nanoTime();
-      assertThat(run.waitFor(EXIT_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
+      assertThat(run.waitFor(CtrlCPress.EXIT_BOUND_SECONDS, TimeUnit.SECONDS)).isTrue();
       afterSecondMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - second);
       System.out.printf("second Ctrl-C to exit: %d ms%n", afterSecondMillis);
     } finally {
@@ -121,10 +113,6 @@ class CtrlCRunIT {
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())
         .start();
-  }
-
-  private static void interrupt(Process run) throws Exception {
-    new ProcessBuilder("kill", "-INT", String.valueOf(run.pid())).start().waitFor();
   }
 
   private static List<ProcessHandle> awaitMeasuringAndListServers(Process run, Path log)
